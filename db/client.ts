@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquirePgliteLock } from './pglite-lock.ts';
+import * as schema from './schema.ts';
+
+/** The one drizzle type the rest of the code sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** True when this start found no migrations applied yet: a brand-new database. */
+  isNew: boolean;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string;
+  pgliteDir: string;
+  /** Apply migrations on open (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL (default 10). */
+  maxConnections?: number;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+// Any constant shared by every instance of this app; it names "thads-bot migrations".
+const MIGRATION_LOCK_KEY = 747_268_001;
+
+/** Opens the database named by the config: PGlite by default, PostgreSQL with a URL. */
+export async function createDb(options: DbOptions): Promise<DbHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.pgliteDir, options);
+}
+
+async function openPglite(dir: string, options: DbOptions): Promise<DbHandle> {
+  const inMemory = dir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquirePgliteLock(dir);
+  let client: PGlite | undefined;
+  try {
+    client = inMemory ? new PGlite() : new PGlite(dir);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const isNew = !(await hasMigrations(db));
+    if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });
+    const opened = client;
+    return {
+      db,
+      driver: 'pglite',
+      isNew,
+      close: async () => {
+        await opened.close();
+        release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
+  if (options.migrate !== false) await migrateUnderLock(url);
+  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', isNew: false, close: () => client.end({ timeout: 5 }) };
+}
+
+/** drizzle's migrate() takes no lock; two instances starting together would race without one. */
+async function migrateUnderLock(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function hasMigrations(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from information_schema.tables
+        where table_schema = 'drizzle' and table_name = '__drizzle_migrations'`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Runs raw SQL and returns its rows: PGlite answers `{ rows }`, postgres.js an array. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
