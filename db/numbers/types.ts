@@ -1,0 +1,102 @@
+import type { IsoDate } from '../work-year.ts';
+
+/** One column of the official table, by cases or by money (VND). */
+export interface Books {
+  carried_over: number;
+  new: number;
+  total: number;
+  entrusted: number;
+  withdrawn: number;
+  to_enforce: number;
+  with_conditions: number;
+  without_conditions: number;
+  completed: number;
+  terminated: number;
+  done: number;
+  postponed: number;
+  suspended: number;
+  carried_to_next: number;
+  carried_with_conditions: number;
+  /** done ÷ with_conditions in percent, 2 decimals; null when nothing is with conditions. */
+  rate: number | null;
+}
+
+export interface Targets {
+  cases_rate: number;
+  money_rate: number;
+  carried_cases_cut: number;
+  carried_money_cut: number;
+}
+
+/** The summary JSON of CONTRACT.md (`thads summary --json`, `/api/units/:code/summary`). */
+export interface Summary {
+  unit: string;
+  name: string;
+  kind: 'province' | 'local';
+  work_year: number;
+  from: IsoDate;
+  at: IsoDate;
+  cases: Books;
+  money: Books;
+  targets: Targets | null;
+  same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null };
+  overdue: number;
+}
+
+export interface RankingRow {
+  rank: number;
+  code: string;
+  name: string;
+  cases: { with_conditions: number; done: number; rate: number | null };
+  money: { with_conditions: number; done: number; rate: number | null };
+  targets: Targets | null;
+  /** Whether each rate meets its target; null without a target or without a rate. */
+  meets: { cases_rate: boolean | null; money_rate: boolean | null };
+}
+
+export interface Ranking {
+  unit: string;
+  name: string;
+  work_year: number;
+  at: IsoDate;
+  /** A province ranks its child units; a local unit ranks its officers. */
+  by: 'units' | 'officers';
+  rows: RankingRow[];
+}
+
+export type OverdueReason = 'deadline' | 'verification_late' | 'reverification_due' | 'stale_with_conditions';
+
+export interface OverdueCase {
+  code: string;
+  unit: string;
+  officer: string | null;
+  officer_name: string | null;
+  status: string;
+  accepted_date: IsoDate;
+  amount: number;
+  /** Amount minus everything collected up to `at`. */
+  remaining: number;
+  /** Each broken time limit with the day it fell due, oldest first. */
+  reasons: { reason: OverdueReason; due: IsoDate }[];
+  days_overdue: number;
+}
+
+export interface OverdueFinding {
+  code: string;
+  inspection: string;
+  unit: string;
+  description: string;
+  responsible: string | null;
+  due_date: IsoDate;
+  status: 'open' | 'reported';
+  days_overdue: number;
+}
+
+export interface OverdueReport {
+  unit: string;
+  name: string;
+  at: IsoDate;
+  total_cases: number;
+  cases: OverdueCase[];
+  findings: OverdueFinding[];
+}
