@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import { createCalendar } from '../db/calendar.ts';
+import { createDb, type Db, type DbHandle } from '../db/client.ts';
+import type { NumbersOptions } from '../db/numbers/options.ts';
+import type { Config } from './config.ts';
+
+/** What every entry point (HTTP server, CLI, later the bots and jobs) works with. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  dbHandle: DbHandle;
+  numbers: NumbersOptions;
+  logger: Logger;
+  /** The clock, injected so that tests and `--now` can set it. */
+  now: () => Date;
+}
+
+export async function createDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Deps> {
+  const dbHandle = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  return {
+    config,
+    db: dbHandle.db,
+    dbHandle,
+    numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
+    logger,
+    now,
+  };
+}
