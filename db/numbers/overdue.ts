@@ -1,14 +1,136 @@
-import type { Db } from '../client.ts';
-import type { IsoDate } from '../work-year.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Calendar } from '../calendar.ts';
+import { type Db, queryRows } from '../client.ts';
+import type { OverdueRules } from '../overdue-rules.ts';
+import { getSubtreeIds, getUnitByCode } from '../units.ts';
+import { addDays, addMonths, daysBetween, type IsoDate, workYearOf, workYearStart } from '../work-year.ts';
+import { casesAsOf, list, OPEN } from './case-state.ts';
+import { getOverdueFindings } from './overdue-findings.ts';
 import type { NumbersOptions } from './options.ts';
-import type { OverdueReport } from './types.ts';
+import type { OverdueCase, OverdueReason, OverdueReport } from './types.ts';
 
+/** The day a case's verification falls due: notification, voluntary period, then verification. */
+export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, calendar: Calendar): IsoDate {
+  const notified = calendar.addWorkingDays(decisionDate, rules.notifyWorkingDays);
+  return addDays(notified, rules.voluntaryDays + rules.verifyDays);
+}
+
+/**
+ * Each rule as a SQL condition over the row `b` of casesAsOf. Working days cannot be counted in
+ * SQL, so the verification rule becomes a cut-off on the decision date, found here: the latest
+ * decision date whose verification fell due before `at` (the due date grows with the decision date).
+ */
+function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Record<OverdueReason, SQL> {
+  let cutoff = addDays(at, -(rules.voluntaryDays + rules.verifyDays + 1));
+  while (verificationDue(cutoff, rules, calendar) >= at) cutoff = addDays(cutoff, -1);
+  const lastCheck = sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
+  return {
+    deadline: sql`b.due_date < ${at}::date and b.s_at in (${list(OPEN)})`,
+    verification_late: sql`b.s_at = 'enforcing' and (b.verified_on is null or b.verified_on > ${at}::date)
+                           and b.decision_date <= ${cutoff}::date`,
+    reverification_due: sql`b.s_at = 'no_conditions' and ${lastCheck} < ${addMonths(at, -rules.reverifyMonths)}::date`,
+    stale_with_conditions: sql`b.s_at in ('enforcing', 'postponed', 'suspended')
+                               and b.accepted_date < ${addMonths(at, -rules.staleMonths)}::date`,
+  };
+}
+
+function overdueQuery(unitIds: readonly number[], at: IsoDate, options: NumbersOptions) {
+  const conditions = ruleConditions(at, options);
+  const any = sql.join(Object.values(conditions).map((c) => sql`(${c})`), sql` or `);
+  const flags = sql.join(
+    Object.entries(conditions).map(([name, c]) => sql`(${c}) as ${sql.identifier(`is_${name}`)}`),
+    sql`, `,
+  );
+  const from = workYearStart(workYearOf(at));
+  return { base: casesAsOf(unitIds, from, at), any, flags };
+}
+
+/** How many cases of these units are overdue on `at` under the rules. */
+export async function countOverdue(db: Db, unitIds: readonly number[], at: IsoDate, options: NumbersOptions): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const q = overdueQuery(unitIds, at, options);
+  const [row] = await queryRows<{ n: number }>(db, sql`with b as (${q.base}) select count(*)::int as n from b where ${q.any}`);
+  return Number(row?.n ?? 0);
+}
+
+interface Row {
+  code: string;
+  unit: string;
+  officer: string | null;
+  officer_name: string | null;
+  status: string;
+  accepted_date: string;
+  decision_date: string;
+  due_date: string | null;
+  last_check: string;
+  amount: string | number;
+  collected: string | number;
+  is_deadline: boolean;
+  is_verification_late: boolean;
+  is_reverification_due: boolean;
+  is_stale_with_conditions: boolean;
+}
+
+/** Overdue cases (most overdue first, up to `limit`) and overdue inspection findings of a unit's subtree. */
 export async function getOverdue(
-  _db: Db,
-  _unitCode: string,
-  _at: IsoDate,
-  _options: NumbersOptions,
-  _list: { limit?: number } = {},
+  db: Db,
+  unitCode: string,
+  at: IsoDate,
+  options: NumbersOptions,
+  list_: { limit?: number } = {},
 ): Promise<OverdueReport> {
-  throw new Error('being written');
+  const unit = await getUnitByCode(db, unitCode);
+  const unitIds = await getSubtreeIds(db, unit.id);
+  const { rules } = options;
+  const q = overdueQuery(unitIds, at, options);
+  // Orders by an approximate earliest due date (working days counted as calendar days);
+  // the exact dates are computed below for the rows returned.
+  const approxDue = sql`least(
+      case when b.due_date < ${at}::date then b.due_date end,
+      b.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int,
+      (b.s_date + make_interval(months => ${rules.reverifyMonths}::int))::date,
+      (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date)`;
+  const [rows, total, findings] = await Promise.all([
+    queryRows<Row>(
+      db,
+      sql`with b as (${q.base})
+          select b.code, u.code as unit, s.code as officer, s.full_name as officer_name, b.s_at as status,
+                 b.accepted_date::text, b.decision_date::text, b.due_date::text,
+                 greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)::text as last_check,
+                 b.amount,
+                 (select coalesce(sum(p.amount), 0) from collections p
+                   where p.case_id = b.id and p.collected_on <= ${at}::date) as collected,
+                 ${q.flags}
+          from b join units u on u.id = b.unit_id left join staff s on s.id = b.officer_id
+          where ${q.any}
+          order by ${approxDue}, b.code
+          limit ${list_.limit ?? 50}`,
+    ),
+    countOverdue(db, unitIds, at, options),
+    getOverdueFindings(db, unitIds, at),
+  ]);
+  const cases = rows.map((r) => toOverdueCase(r, at, options)).sort((a, b) => b.days_overdue - a.days_overdue || a.code.localeCompare(b.code));
+  return { unit: unit.code, name: unit.name, at, total_cases: total, cases, findings };
+}
+
+function toOverdueCase(r: Row, at: IsoDate, { rules, calendar }: NumbersOptions): OverdueCase {
+  const reasons: OverdueCase['reasons'] = [];
+  if (r.is_deadline && r.due_date) reasons.push({ reason: 'deadline', due: r.due_date });
+  if (r.is_verification_late) reasons.push({ reason: 'verification_late', due: verificationDue(r.decision_date, rules, calendar) });
+  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: addMonths(r.last_check, rules.reverifyMonths) });
+  if (r.is_stale_with_conditions) reasons.push({ reason: 'stale_with_conditions', due: addMonths(r.accepted_date, rules.staleMonths) });
+  reasons.sort((a, b) => a.due.localeCompare(b.due));
+  const amount = Number(r.amount);
+  return {
+    code: r.code,
+    unit: r.unit,
+    officer: r.officer,
+    officer_name: r.officer_name,
+    status: r.status,
+    accepted_date: r.accepted_date,
+    amount,
+    remaining: Math.max(amount - Number(r.collected), 0),
+    reasons,
+    days_overdue: reasons[0] ? daysBetween(reasons[0].due, at) : 0,
+  };
 }

@@ -1,8 +1,61 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import type { IsoDate } from '../work-year.ts';
+import { targets } from '../schema.ts';
+import { getSubtreeIds, getUnitByCode } from '../units.ts';
+import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
+import { aggregateBooks, emptyBooks } from './books.ts';
 import type { NumbersOptions } from './options.ts';
-import type { Summary } from './types.ts';
+import { countOverdue } from './overdue.ts';
+import type { Books, Summary, Targets } from './types.ts';
 
-export async function getSummary(_db: Db, _unitCode: string, _at: IsoDate, _options: NumbersOptions): Promise<Summary> {
-  throw new Error('being written');
+/** A unit's official numbers as of `at` (its whole subtree for a province), per CONTRACT.md. */
+export async function getSummary(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
+  const unit = await getUnitByCode(db, unitCode);
+  const unitIds = await getSubtreeIds(db, unit.id);
+  const workYear = workYearOf(at);
+  const from = workYearStart(workYear);
+  const lastYearAt = sameDayLastYear(at);
+  const [current, lastYear, unitTargets, overdue] = await Promise.all([
+    getBooks(db, unitIds, from, at),
+    getBooks(db, unitIds, workYearStart(workYearOf(lastYearAt)), lastYearAt),
+    getUnitTargets(db, unit.id, workYear),
+    countOverdue(db, unitIds, at, options),
+  ]);
+  return {
+    unit: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    work_year: workYear,
+    from,
+    at,
+    cases: current.cases,
+    money: current.money,
+    targets: unitTargets,
+    same_period_last_year: { at: lastYearAt, cases_rate: lastYear.cases.rate, money_rate: lastYear.money.rate },
+    overdue,
+  };
+}
+
+async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate): Promise<{ cases: Books; money: Books }> {
+  const [row] = await aggregateBooks(db, { unitIds, from, at });
+  return row ?? { cases: emptyBooks(), money: emptyBooks() };
+}
+
+/** The unit's own targets (not an officer's) for a work year, or null when none is set. */
+export async function getUnitTargets(db: Db, unitId: number, workYear: number): Promise<Targets | null> {
+  const [row] = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.unitId, unitId), isNull(targets.officerId), eq(targets.workYear, workYear)))
+    .limit(1);
+  return row ? toTargets(row) : null;
+}
+
+export function toTargets(row: typeof targets.$inferSelect): Targets {
+  return {
+    cases_rate: Number(row.casesRate),
+    money_rate: Number(row.moneyRate),
+    carried_cases_cut: Number(row.carriedCasesCut),
+    carried_money_cut: Number(row.carriedMoneyCut),
+  };
 }

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isIsoDate } from '../work-year.ts';
+import type { IssueParams } from './issues.ts';
+
+class Fail {
+  constructor(
+    readonly code: string,
+    readonly params: IssueParams = {},
+  ) {}
+}
+
+/**
+ * A zod schema for one trimmed cell. Failures carry an i18n key as message and the cell's
+ * value in params, so every issue names what the person wrote.
+ */
+function cell<T>(parse: (s: string) => T | Fail) {
+  return z.string().transform((s, ctx) => {
+    const out = parse(s);
+    if (!(out instanceof Fail)) return out;
+    ctx.addIssue({ code: 'custom', message: `import.${out.code}`, params: { value: s, ...out.params } });
+    return z.NEVER;
+  });
+}
+
+/** An empty cell is null; anything else goes through `parse`. */
+function optional<T>(parse: (s: string) => T | Fail) {
+  return cell((s) => (s === '' ? null : parse(s)));
+}
+
+function required<T>(parse: (s: string) => T | Fail) {
+  return cell((s) => (s === '' ? new Fail('required') : parse(s)));
+}
+
+const asDate = (s: string) => (isIsoDate(s) ? s : new Fail('bad_date'));
+
+/** Whole VND: digits only (no `1.000`), exact up to 2^53. */
+function asMoney(s: string, positive: boolean): number | Fail {
+  if (/^-\d+$/.test(s)) return new Fail('negative_amount');
+  if (!/^\d+$/.test(s)) return new Fail('not_digits');
+  const n = Number(s);
+  if (n > Number.MAX_SAFE_INTEGER) return new Fail('amount_too_large', { max: Number.MAX_SAFE_INTEGER });
+  if (positive && n === 0) return new Fail('not_positive');
+  return n;
+}
+
+function asChoice<T extends string>(values: readonly T[], code: string) {
+  return (s: string): T | Fail =>
+    (values as readonly string[]).includes(s) ? (s as T) : new Fail(code, { allowed: values.join(', ') });
+}
+
+/** Items separated by `;`, blanks and repeats dropped. */
+function splitList(s: string): string[] {
+  return [...new Set(s.split(';').map((x) => x.trim()).filter((x) => x !== ''))];
+}
+
+function asPattern(re: RegExp, code: string) {
+  return (s: string) => (re.test(s) ? s : new Fail(code));
+}
+
+export const cells = {
+  text: () => required((s) => s),
+  optionalText: () => optional((s) => s),
+  date: () => required(asDate),
+  optionalDate: () => optional(asDate),
+  money: (options: { positive?: boolean } = {}) => required((s) => asMoney(s, options.positive ?? false)),
+  choice: <T extends string>(values: readonly T[], code: string) => required(asChoice(values, code)),
+  /** A `;`-separated set drawn from `values` (e.g. case flags). */
+  choices: <T extends string>(values: readonly T[], code: string) =>
+    cell((s) => {
+      const items = splitList(s);
+      const bad = items.find((x) => !(values as readonly string[]).includes(x));
+      return bad === undefined ? (items as T[]) : new Fail(code, { value: bad, allowed: values.join(', ') });
+    }),
+  /** A `;`-separated list of codes, checked against the database later. */
+  codes: () => cell(splitList),
+  /** A percentage 0–100, `.` as decimal point. */
+  rate: () =>
+    required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('bad_rate'))),
+  year: () => required((s) => (/^\d{4}$/.test(s) && +s >= 2000 && +s <= 2100 ? Number(s) : new Fail('bad_year'))),
+  pattern: (re: RegExp, code: string) => optional(asPattern(re, code)),
+};

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../../db/calendar.ts';
+import { getRanking } from '../../db/numbers/ranking.ts';
+import { getSummary } from '../../db/numbers/summary.ts';
+import type { Books } from '../../db/numbers/types.ts';
+import { defaultOverdueRules } from '../../db/overdue-rules.ts';
+import { targets } from '../../db/schema.ts';
+import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { addCase, addUnit } from '../helpers/fixtures.ts';
+
+const M = 1_000_000;
+const options = { calendar: createCalendar(), rules: defaultOverdueRules };
+
+/**
+ * Province P with L1 (every kind of case written out below), L2 (two plain cases) and
+ * L3 (nothing with conditions). Work year 2027 runs 2026-10-01 to 2027-09-30.
+ */
+async function seed(db: TestDb['db']) {
+  await addUnit(db, 'P', 'province');
+  const l1 = await addUnit(db, 'L1', 'local', 'P');
+  const l2 = await addUnit(db, 'L2', 'local', 'P');
+  const l3 = await addUnit(db, 'L3', 'local', 'P');
+  const u = { unitId: l1 };
+  // A: carried over, 30 M collected before 1 Oct (books 70 M), 20 M in the year.
+  await addCase(db, { ...u, code: 'A', accepted: '2026-05-10', amount: 100 * M, collections: [['2026-07-01', 30 * M], ['2026-11-15', 20 * M]] });
+  // B: completed on the last day of work year 2026: out of 2027's books.
+  await addCase(db, { ...u, code: 'B', accepted: '2025-12-01', amount: 50 * M, history: [['completed', '2026-09-30']] });
+  // C: accepted after `at`.
+  await addCase(db, { ...u, code: 'C', accepted: '2027-04-02', amount: 9 * M });
+  // D: completed after `at`, with its money also after `at`: enforcing as of `at`.
+  await addCase(db, { ...u, code: 'D', accepted: '2026-10-05', amount: 40 * M, history: [['completed', '2027-04-15']], collections: [['2027-04-15', 40 * M]] });
+  // E: new, entrusted away in the year.
+  await addCase(db, { ...u, code: 'E', accepted: '2026-10-10', amount: 10 * M, history: [['entrusted', '2026-12-01']] });
+  // F: carried over, withdrawn in the year.
+  await addCase(db, { ...u, code: 'F', accepted: '2026-08-01', amount: 5 * M, history: [['withdrawn', '2026-10-20']] });
+  // G: without conditions by decision.
+  await addCase(db, { ...u, code: 'G', accepted: '2026-11-01', amount: 200 * M, history: [['no_conditions', '2026-12-15']] });
+  // H: terminated after a partial collection: done money is all 60 M (15 collected + 45 remaining).
+  await addCase(db, { ...u, code: 'H', accepted: '2026-10-15', amount: 60 * M, history: [['terminated', '2027-01-10']], collections: [['2026-12-01', 15 * M]] });
+  // I: above 2^31 VND, completed by two collections.
+  await addCase(db, { ...u, code: 'I', accepted: '2026-10-20', amount: 5_000 * M, history: [['completed', '2027-03-01']], collections: [['2027-02-01', 3_000 * M], ['2027-03-01', 2_000 * M]] });
+  // J: no money at stake, completed.
+  await addCase(db, { ...u, code: 'J', accepted: '2026-11-05', amount: 0, history: [['completed', '2027-01-20']] });
+  // K: carried over, postponed in the year.
+  await addCase(db, { ...u, code: 'K', accepted: '2026-03-01', amount: 30 * M, history: [['postponed', '2026-12-01']] });
+  // L: new, suspended.
+  await addCase(db, { ...u, code: 'L', accepted: '2027-01-05', amount: 8 * M, history: [['suspended', '2027-02-10']] });
+  // M: carried over while postponed, resumed, completed on `at` itself; 5 M paid before the year.
+  await addCase(db, {
+    ...u, code: 'M', accepted: '2025-06-01', amount: 20 * M,
+    history: [['postponed', '2025-09-01'], ['enforcing', '2026-10-15'], ['completed', '2027-03-31']],
+    collections: [['2025-08-01', 5 * M], ['2027-03-31', 15 * M]],
+  });
+  // N: in work year 2026 only, completed there.
+  await addCase(db, { ...u, code: 'N', accepted: '2025-11-01', amount: 10 * M, history: [['completed', '2026-02-01']], collections: [['2026-02-01', 10 * M]] });
+
+  await addCase(db, { unitId: l2, code: 'P1', accepted: '2026-10-02', amount: 1 * M, history: [['completed', '2026-11-01']], collections: [['2026-11-01', 1 * M]] });
+  await addCase(db, { unitId: l2, code: 'P2', accepted: '2026-12-01', amount: 3 * M });
+  await addCase(db, { unitId: l3, code: 'Q1', accepted: '2026-10-03', amount: 7 * M, history: [['no_conditions', '2026-10-20']] });
+  await db.insert(targets).values({ unitId: l1, workYear: 2027, casesRate: 60, moneyRate: 50, carriedCasesCut: 5, carriedMoneyCut: 5 });
+}
+
+const books = (b: Omit<Books, 'to_enforce' | 'done' | 'carried_to_next' | 'carried_with_conditions'> & { done: number }): Books => {
+  const toEnforce = b.total - b.entrusted - b.withdrawn;
+  return { ...b, to_enforce: toEnforce, carried_to_next: toEnforce - b.done, carried_with_conditions: b.with_conditions - b.done };
+};
+
+describe.each(drivers)('the official numbers on %s', (driver) => {
+  let handle: TestDb;
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+    await seed(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it('counts every kind of case of a local unit by cases and by money', async () => {
+    const s = await getSummary(handle.db, 'L1', '2027-03-31', options);
+    expect(s).toMatchObject({ unit: 'L1', kind: 'local', work_year: 2027, from: '2026-10-01', at: '2027-03-31' });
+    expect(s.cases).toEqual(
+      books({ carried_over: 4, new: 7, total: 11, entrusted: 1, withdrawn: 1, with_conditions: 8, without_conditions: 1,
+        completed: 3, terminated: 1, done: 4, postponed: 1, suspended: 1, rate: 50 }),
+    );
+    expect(s.money).toEqual(
+      books({ carried_over: 120 * M, new: 5_318 * M, total: 5_438 * M, entrusted: 10 * M, withdrawn: 5 * M,
+        with_conditions: 5_223 * M, without_conditions: 200 * M, completed: 5_015 * M, terminated: 60 * M,
+        done: 5_095 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.55 }),
+    );
+    expect(s.targets).toEqual({ cases_rate: 60, money_rate: 50, carried_cases_cut: 5, carried_money_cut: 5 });
+    // Same day of work year 2026: B, K, M (carried while postponed) and N; only N done.
+    expect(s.same_period_last_year).toEqual({ at: '2026-03-31', cases_rate: 25, money_rate: 9.52 });
+  });
+
+  it('adds up a province over its units', async () => {
+    const s = await getSummary(handle.db, 'p', '2027-03-31', options);
+    expect(s.cases).toEqual(
+      books({ carried_over: 4, new: 10, total: 14, entrusted: 1, withdrawn: 1, with_conditions: 10, without_conditions: 2,
+        completed: 4, terminated: 1, done: 5, postponed: 1, suspended: 1, rate: 50 }),
+    );
+    expect(s.money).toEqual(
+      books({ carried_over: 120 * M, new: 5_329 * M, total: 5_449 * M, entrusted: 10 * M, withdrawn: 5 * M,
+        with_conditions: 5_227 * M, without_conditions: 207 * M, completed: 5_016 * M, terminated: 60 * M,
+        done: 5_096 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.49 }),
+    );
+    expect(s.targets).toBeNull();
+  });
+
+  it('gives null rates to a unit with nothing with conditions', async () => {
+    const s = await getSummary(handle.db, 'L3', '2027-03-31', options);
+    expect(s.cases).toMatchObject({ total: 1, without_conditions: 1, with_conditions: 0, rate: null });
+    expect(s.money).toMatchObject({ total: 7 * M, with_conditions: 0, rate: null });
+  });
+
+  it('closes the books on 30 September and opens new ones on 1 October', async () => {
+    const last = await getSummary(handle.db, 'L1', '2026-09-30', options);
+    expect(last).toMatchObject({ work_year: 2026, from: '2025-10-01' });
+    // A, B, F, K, N new in 2026; M carried over (postponed on 30 Sep 2025); B and N done.
+    expect(last.cases).toMatchObject({ carried_over: 1, new: 5, total: 6, with_conditions: 6, done: 2, rate: 33.33 });
+    expect(last.money).toMatchObject({ with_conditions: 210 * M, done: 90 * M, rate: 42.86 });
+    const first = await getSummary(handle.db, 'L1', '2026-10-01', options);
+    expect(first).toMatchObject({ work_year: 2027, from: '2026-10-01' });
+    // B and N were done before the year; A, F, K, M are carried over; nothing done yet.
+    expect(first.cases).toMatchObject({ carried_over: 4, new: 0, total: 4, done: 0, rate: 0 });
+    expect(first.money).toMatchObject({ carried_over: 120 * M, done: 0 });
+  });
+
+  it('compares a 29 February with 28 February of the year before', async () => {
+    const leap = await getSummary(handle.db, 'L1', '2028-02-29', options);
+    expect(leap.same_period_last_year).toEqual({ at: '2027-02-28', cases_rate: 25, money_rate: 58.97 });
+    const direct = await getSummary(handle.db, 'L1', '2027-02-28', options);
+    expect([direct.cases.rate, direct.money.rate]).toEqual([25, 58.97]);
+  });
+
+  it('ranks a province’s units by rate by cases, then by money, with no rate last', async () => {
+    const r = await getRanking(handle.db, 'P', '2027-03-31', options);
+    expect(r.by).toBe('units');
+    expect(r.rows.map((row) => [row.rank, row.code, row.cases.rate, row.money.rate])).toEqual([
+      [1, 'L1', 50, 97.55],
+      [2, 'L2', 50, 25],
+      [3, 'L3', null, null],
+    ]);
+    expect(r.rows[0]!.meets).toEqual({ cases_rate: false, money_rate: true });
+    expect(r.rows[1]!.meets).toEqual({ cases_rate: null, money_rate: null });
+  });
+
+  it('refuses an unknown unit with a user error', async () => {
+    await expect(getSummary(handle.db, 'NOPE', '2027-03-31', options)).rejects.toMatchObject({ code: 'unit_not_found', params: { unit: 'NOPE' } });
+  });
+});

@@ -1,0 +1,61 @@
+import type { Db } from '../../db/client.ts';
+import { type CaseStatus, caseStatusHistory, cases, collections, staff, type StaffRole, units } from '../../db/schema.ts';
+
+/** Small builders that write fixtures straight through drizzle, following the import's conventions. */
+export async function addUnit(db: Db, code: string, kind: 'province' | 'local', parentCode?: string): Promise<number> {
+  const parentId = parentCode ? (await db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, parentCode) }))?.id : null;
+  const [row] = await db.insert(units).values({ code, name: `Đơn vị ${code}`, kind, parentId }).returning({ id: units.id });
+  return row!.id;
+}
+
+export async function addStaff(db: Db, code: string, unitId: number, role: StaffRole = 'officer'): Promise<number> {
+  const [row] = await db.insert(staff).values({ code, fullName: `Cán bộ ${code}`, unitId, role }).returning({ id: staff.id });
+  return row!.id;
+}
+
+export interface CaseFixture {
+  code: string;
+  unitId: number;
+  officerId?: number;
+  accepted: string;
+  decision?: string;
+  amount: number;
+  /** Status changes after acceptance, oldest first; none means enforcing since acceptance. */
+  history?: [CaseStatus, string][];
+  collections?: [string, number][];
+  verifiedOn?: string;
+  dueDate?: string;
+}
+
+export async function addCase(db: Db, f: CaseFixture): Promise<number> {
+  const history = f.history ?? [];
+  const latest = history.at(-1) ?? ['enforcing', f.accepted];
+  const [row] = await db
+    .insert(cases)
+    .values({
+      code: f.code,
+      unitId: f.unitId,
+      officerId: f.officerId,
+      decisionNo: `${f.code}/QĐ-THADS`,
+      decisionDate: f.decision ?? f.accepted,
+      acceptedDate: f.accepted,
+      amount: f.amount,
+      status: latest[0],
+      statusDate: latest[1],
+      verifiedOn: f.verifiedOn,
+      dueDate: f.dueDate,
+    })
+    .returning({ id: cases.id });
+  const caseId = row!.id;
+  if (history.length > 0) {
+    await db
+      .insert(caseStatusHistory)
+      .values(history.map(([status, effectiveDate]) => ({ caseId, status, effectiveDate, source: 'import' as const })));
+  }
+  if (f.collections?.length) {
+    await db
+      .insert(collections)
+      .values(f.collections.map(([collectedOn, amount]) => ({ caseId, collectedOn, amount, source: 'import' as const })));
+  }
+  return caseId;
+}
