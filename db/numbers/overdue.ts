@@ -15,6 +15,9 @@ export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, cale
   return addDays(notified, rules.voluntaryDays + rules.verifyDays);
 }
 
+/** The last time a case without conditions was looked at: its verification, or its decision. */
+const lastCheckOf = (at: IsoDate) => sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
+
 /**
  * Each rule as a SQL condition over the row `b` of casesAsOf. Working days cannot be counted in
  * SQL, so the verification rule becomes a cut-off on the decision date, found here: the latest
@@ -23,7 +26,7 @@ export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, cale
 function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Record<OverdueReason, SQL> {
   let cutoff = addDays(at, -(rules.voluntaryDays + rules.verifyDays + 1));
   while (verificationDue(cutoff, rules, calendar) >= at) cutoff = addDays(cutoff, -1);
-  const lastCheck = sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
+  const lastCheck = lastCheckOf(at);
   return {
     deadline: sql`b.due_date < ${at}::date and b.s_at in (${list(OPEN)})`,
     verification_late: sql`b.s_at = 'enforcing' and (b.verified_on is null or b.verified_on > ${at}::date)
@@ -86,24 +89,29 @@ export async function getOverdue(
   // Orders by an approximate earliest due date (working days counted as calendar days);
   // the exact dates are computed below for the rows returned.
   const approxDue = sql`least(
-      case when b.due_date < ${at}::date then b.due_date end,
-      b.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int,
-      (b.s_date + make_interval(months => ${rules.reverifyMonths}::int))::date,
-      (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date)`;
+      case when o.is_deadline then o.due_date end,
+      case when o.is_verification_late
+           then o.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int end,
+      case when o.is_reverification_due
+           then (o.last_check + make_interval(months => ${rules.reverifyMonths}::int))::date end,
+      case when o.is_stale_with_conditions
+           then (o.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date end)`;
   const [rows, total, findings] = await Promise.all([
     queryRows<Row>(
       db,
-      sql`with b as (${q.base})
-          select b.code, u.code as unit, s.code as officer, s.full_name as officer_name, b.s_at as status,
-                 b.accepted_date::text, b.decision_date::text, b.due_date::text,
-                 greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)::text as last_check,
-                 b.amount,
+      sql`with b as (${q.base}),
+          o as (
+            select b.*, ${q.flags},
+                   ${lastCheckOf(at)} as last_check
+            from b where ${q.any}
+          )
+          select o.code, u.code as unit, s.code as officer, s.full_name as officer_name, o.s_at as status,
+                 o.accepted_date::text, o.decision_date::text, o.due_date::text, o.last_check::text, o.amount,
                  (select coalesce(sum(p.amount), 0) from collections p
-                   where p.case_id = b.id and p.collected_on <= ${at}::date) as collected,
-                 ${q.flags}
-          from b join units u on u.id = b.unit_id left join staff s on s.id = b.officer_id
-          where ${q.any}
-          order by ${approxDue}, b.code
+                   where p.case_id = o.id and p.collected_on <= ${at}::date) as collected,
+                 o.is_deadline, o.is_verification_late, o.is_reverification_due, o.is_stale_with_conditions
+          from o join units u on u.id = o.unit_id left join staff s on s.id = o.officer_id
+          order by ${approxDue}, o.code
           limit ${list_.limit ?? 50}`,
     ),
     countOverdue(db, unitIds, at, options),

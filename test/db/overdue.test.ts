@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../../db/calendar.ts';
+import { getOverdue } from '../../db/numbers/overdue.ts';
+import { getSummary } from '../../db/numbers/summary.ts';
+import { defaultOverdueRules } from '../../db/overdue-rules.ts';
+import { findings, inspections } from '../../db/schema.ts';
+import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
+
+const options = { calendar: createCalendar(), rules: defaultOverdueRules };
+const AT = '2027-02-15'; // a Monday, just after Tết 2027
+
+/** One unit, each case built to sit just on one side of a time limit on AT. */
+async function seed(db: TestDb['db']) {
+  const unitId = await addUnit(db, 'L4', 'local');
+  const officerId = await addStaff(db, 'L4-CHV01', unitId);
+  const u = { unitId, officerId, amount: 10_000_000 };
+  // Verification due = decision + 3 working days (notification) + 10 + 10 days.
+  await addCase(db, { ...u, code: 'O1', decision: '2027-01-20', accepted: '2027-01-18' }); // due 14/02: 1 day late
+  await addCase(db, { ...u, code: 'O2', decision: '2027-01-21', accepted: '2027-01-18' }); // due 15/02: not yet late
+  await addCase(db, { ...u, code: 'O3', decision: '2027-01-04', accepted: '2027-01-04', verifiedOn: '2027-01-30' });
+  await addCase(db, { ...u, code: 'O4', accepted: '2027-01-04', verifiedOn: '2027-01-10', dueDate: '2027-02-10' }); // leader's deadline
+  await addCase(db, { ...u, code: 'O5', accepted: '2027-01-04', verifiedOn: '2027-01-10', dueDate: '2027-02-10', history: [['completed', '2027-02-01']] });
+  await addCase(db, { ...u, code: 'O6', accepted: '2026-06-01', history: [['no_conditions', '2026-08-01']] }); // re-verify by 01/02
+  await addCase(db, { ...u, code: 'O7', accepted: '2026-06-01', verifiedOn: '2026-12-01', history: [['no_conditions', '2026-09-01']] });
+  await addCase(db, { ...u, code: 'O8', accepted: '2026-01-10', verifiedOn: '2026-02-20' }); // over a year by 10/01
+  await addCase(db, { ...u, code: 'O9', accepted: '2026-02-20', verifiedOn: '2026-03-01', history: [['postponed', '2026-05-01']] });
+  // Decided long ago but verified: only its deadline counts, so it must not sort as a late verification.
+  await addCase(db, { ...u, code: 'O10', decision: '2026-12-20', accepted: '2026-12-20', verifiedOn: '2027-01-05', dueDate: '2027-02-12' });
+  await addCase(db, { ...u, code: 'T1', decision: '2027-02-03', accepted: '2027-02-03', amount: 5_000_000, collections: [['2027-02-04', 1_000_000]] });
+  const [insp] = await db.insert(inspections).values({ code: 'KT-1', unitId, kind: 'comprehensive', concludedOn: '2026-12-01', title: 'Kiểm tra toàn diện' }).returning();
+  const f = { inspectionId: insp!.id, description: 'Chậm xác minh', remedy: 'Xác minh ngay', responsibleId: officerId };
+  await db.insert(findings).values([
+    { ...f, code: 'F1', dueDate: '2027-02-01', status: 'open' },
+    { ...f, code: 'F2', dueDate: '2027-01-01', status: 'reported' },
+    { ...f, code: 'F3', dueDate: '2027-03-01', status: 'open' },
+  ]);
+}
+
+describe.each(drivers)('overdue cases on %s', (driver) => {
+  let handle: TestDb;
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+    await seed(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it('lists each broken time limit with its due day, most overdue first', async () => {
+    const report = await getOverdue(handle.db, 'L4', AT, options);
+    expect(report.total_cases).toBe(5);
+    expect(report.cases.map((c) => [c.code, c.days_overdue, c.reasons])).toEqual([
+      ['O8', 36, [{ reason: 'stale_with_conditions', due: '2027-01-10' }]],
+      ['O6', 14, [{ reason: 'reverification_due', due: '2027-02-01' }]],
+      ['O4', 5, [{ reason: 'deadline', due: '2027-02-10' }]],
+      ['O10', 3, [{ reason: 'deadline', due: '2027-02-12' }]],
+      ['O1', 1, [{ reason: 'verification_late', due: '2027-02-14' }]],
+    ]);
+    expect(report.cases[0]).toMatchObject({ officer: 'L4-CHV01', status: 'enforcing', amount: 10_000_000, remaining: 10_000_000 });
+    expect(report.findings.map((f) => [f.code, f.days_overdue])).toEqual([['F1', 14]]);
+    expect((await getSummary(handle.db, 'L4', AT, options)).overdue).toBe(5);
+  });
+
+  it('counts the Tết days off in the verification limit', async () => {
+    // T1: decided 03/02/2027; notification by 11/02 (Tết), verification due 03/03.
+    const onDue = await getOverdue(handle.db, 'L4', '2027-03-03', options);
+    expect(onDue.cases.find((c) => c.code === 'T1')).toBeUndefined();
+    const after = await getOverdue(handle.db, 'L4', '2027-03-04', options);
+    expect(after.cases.find((c) => c.code === 'T1')).toMatchObject({
+      reasons: [{ reason: 'verification_late', due: '2027-03-03' }],
+      days_overdue: 1,
+      remaining: 4_000_000,
+    });
+  });
+
+  it('follows configured rules instead of the defaults', async () => {
+    const strict = { ...options, rules: { ...defaultOverdueRules, verifyDays: 5 } };
+    const report = await getOverdue(handle.db, 'L4', AT, strict);
+    expect(report.cases.find((c) => c.code === 'O2')).toMatchObject({ reasons: [{ reason: 'verification_late', due: '2027-02-10' }] });
+  });
+
+  it('respects the list limit but still counts every overdue case', async () => {
+    const report = await getOverdue(handle.db, 'L4', AT, options, { limit: 3 });
+    expect(report.total_cases).toBe(5);
+    expect(report.cases.map((c) => c.code)).toEqual(['O8', 'O6', 'O4']);
+  });
+});
