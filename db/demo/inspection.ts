@@ -1,6 +1,6 @@
 import { addDays, addMonths, type IsoDate, workYearOf } from '../work-year.ts';
 import { weekdayOnOrBefore } from './dates.ts';
-import { INSPECTED_UNIT_CODE, officerCode, unitProfiles } from './organisation.ts';
+import { INSPECTED_UNIT_CODE, officerCode, supportCode, unitProfiles } from './organisation.ts';
 import type { DemoCase, DemoFinding, DemoInspection } from './types.ts';
 
 /**
@@ -51,7 +51,7 @@ export function buildInspection(cases: DemoCase[], today: IsoDate): DemoInspecti
     {
       count: reverificationDue,
       description: `Chưa xác minh lại định kỳ 06 tháng đối với ${reverificationDue} việc chưa có điều kiện thi hành án.`,
-      remedy: 'Lập danh sách, phân công Chấp hành viên xác minh lại theo Điều 44a Luật Thi hành án dân sự; cập nhật kết quả vào hệ thống.',
+      remedy: 'Lập danh sách, phân công Chấp hành viên xác minh lại theo Điều 44 Luật Thi hành án dân sự; cập nhật kết quả vào hệ thống.',
       responsibleCode: officerCode(unit.code, 1),
       dueDate: due(45),
       ...open,
@@ -76,7 +76,7 @@ export function buildInspection(cases: DemoCase[], today: IsoDate): DemoInspecti
       count: 1,
       description: 'Chậm chi trả tiền thi hành án cho người được thi hành án đối với 03 khoản tiền đã thu, quá thời hạn 10 ngày.',
       remedy: 'Thực hiện chi trả ngay các khoản tiền đã thu; kiểm điểm trách nhiệm cá nhân có liên quan.',
-      responsibleCode: `${unit.code}-KT`,
+      responsibleCode: supportCode(unit),
       // Due in the coming days, so the reminders before a deadline have something to announce.
       dueDate: weekdayOnOrBefore(addDays(today, 5)),
       ...open,

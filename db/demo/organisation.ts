@@ -20,23 +20,23 @@ export interface UnitProfile {
 }
 
 export const unitProfiles: readonly UnitProfile[] = [
-  { code: 'BH-DS', place: 'Đông Sơn', weight: 1.5, strength: 0.95, head: 'Hoàng Văn Dũng', deputy: 'Đỗ Thị Hồng Nhung',
+  { code: 'BH-DS', place: 'Đông Sơn', weight: 1.5, strength: 1, head: 'Hoàng Văn Dũng', deputy: 'Đỗ Thị Hồng Nhung',
     officers: ['Bùi Văn Hải', 'Ngô Thị Thanh Hương', 'Vũ Đức Mạnh'], support: { role: 'clerk', name: 'Lý Thị Mai' } },
-  { code: 'BH-HA', place: 'Hòa An', weight: 1.3, strength: 0.8, head: 'Phan Văn Toàn',
+  { code: 'BH-HA', place: 'Hòa An', weight: 1.3, strength: 0.85, head: 'Phan Văn Toàn',
     officers: ['Đặng Thị Kim Oanh', 'Nguyễn Hữu Phước', 'Trịnh Văn Lực'], support: { role: 'accountant', name: 'Dương Thị Bích Ngọc' } },
   { code: 'BH-PL', place: 'Phú Lâm', weight: 1.1, strength: 0.7, head: 'Võ Minh Tuấn', deputy: 'Huỳnh Thị Lệ Thu',
     officers: ['Lê Văn Hậu', 'Trần Thị Mỹ Dung'], support: { role: 'clerk', name: 'Cao Thị Yến' } },
-  { code: 'BH-TB', place: 'Thạch Bàn', weight: 1.0, strength: 0.25, head: 'Đinh Văn Khải',
+  { code: 'BH-TB', place: 'Thạch Bàn', weight: 1.0, strength: 0, head: 'Đinh Văn Khải',
     officers: ['Mai Thị Phương', 'Hồ Văn Tài'], support: { role: 'accountant', name: 'Tạ Thị Hằng' } },
-  { code: 'BH-VT', place: 'Vĩnh Thạnh', weight: 1.0, strength: 0.6, head: 'Nguyễn Thị Thanh Tâm', deputy: 'Lưu Văn Bình',
+  { code: 'BH-VT', place: 'Vĩnh Thạnh', weight: 1.0, strength: 0.55, head: 'Nguyễn Thị Thanh Tâm', deputy: 'Lưu Văn Bình',
     officers: ['Phạm Văn Quý', 'Kiều Thị Diệu Linh'], support: { role: 'clerk', name: 'Lâm Thị Ngân' } },
-  { code: 'BH-ML', place: 'Mỹ Lộc', weight: 0.8, strength: 0.85, head: 'Trần Văn Hưng',
+  { code: 'BH-ML', place: 'Mỹ Lộc', weight: 0.8, strength: 0.9, head: 'Trần Văn Hưng',
     officers: ['Tô Thị Hạnh', 'Quách Văn Sơn'], support: { role: 'accountant', name: 'Nguyễn Thị Hoài' } },
-  { code: 'BH-TH', place: 'Tân Hòa', weight: 0.8, strength: 0.5, head: 'Lê Thị Kim Chi',
+  { code: 'BH-TH', place: 'Tân Hòa', weight: 0.8, strength: 0.45, head: 'Lê Thị Kim Chi',
     officers: ['Đoàn Văn Nam', 'Châu Thị Ánh'], support: { role: 'clerk', name: 'Bùi Thị Lan Anh' } },
   { code: 'BH-LD', place: 'Long Điền', weight: 1.0, strength: 0.65, head: 'Phạm Quốc Cường', deputy: 'Vương Thị Thùy',
     officers: ['Hà Văn Long', 'Nguyễn Thị Xuân'], support: { role: 'accountant', name: 'Đào Thị Tuyết' } },
-  { code: 'BH-CG', place: 'Cẩm Giang', weight: 0.7, strength: 0.75, head: 'Võ Văn Thắng',
+  { code: 'BH-CG', place: 'Cẩm Giang', weight: 0.7, strength: 0.8, head: 'Võ Văn Thắng',
     officers: ['Lê Thị Thảo', 'Trương Văn Phúc'], support: { role: 'clerk', name: 'Đặng Thị Loan' } },
 ];
 
@@ -77,14 +77,18 @@ export function buildStaff(): DemoStaff[] {
     u.officers.forEach((name, i) => {
       rows.push(person(officerCode(u.code, i), name, u.code, 'officer'));
     });
-    const suffix = u.support.role === 'clerk' ? 'TK' : 'KT';
-    rows.push(person(`${u.code}-${suffix}`, u.support.name, u.code, u.support.role));
+    rows.push(person(supportCode(u), u.support.name, u.code, u.support.role));
   }
   return rows;
 }
 
 export function officerCode(unitCode: string, index: number): string {
   return `${unitCode}-CHV${String(index + 1).padStart(2, '0')}`;
+}
+
+/** The unit's clerk (thư ký, TK) or accountant (kế toán, KT). */
+export function supportCode(unit: UnitProfile): string {
+  return `${unit.code}-${unit.support.role === 'clerk' ? 'TK' : 'KT'}`;
 }
 
 function person(code: string, fullName: string, unitCode: string, role: StaffRole): DemoStaff {

@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../schema.ts';
-import { addDays, addMonths, type IsoDate } from '../work-year.ts';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../work-year.ts';
 import { clampDate, toWeekday } from './dates.ts';
 import type { Random } from './random.ts';
 
@@ -18,7 +18,7 @@ export interface Outcome {
  * large credit and complex cases drag on, about a fifth turn out to have no conditions.
  */
 export function drawOutcome(random: Random, strength: number, accepted: IsoDate, today: IsoDate): Outcome {
-  const credit = random.chance(0.1);
+  const credit = random.chance(0.08);
   const complex = random.chance(credit ? 0.15 : 0.03);
   const complaint = random.chance(complex ? 0.2 : 0.025);
   const flags = [credit && 'credit', complex && 'complex', complaint && 'complaint'].filter(
@@ -32,15 +32,15 @@ export function drawOutcome(random: Random, strength: number, accepted: IsoDate,
   const kind = random.next();
   if (kind < 0.012) [status, delay] = ['withdrawn', random.int(10, 90)];
   else if (kind < 0.037) [status, delay] = ['entrusted', random.int(7, 60)];
-  else if (kind < 0.23) [status, delay] = ['no_conditions', random.int(25, 150)];
+  else if (kind < 0.23) [status, delay] = ['no_conditions', random.int(20, 90)];
   else {
     // Big money drags on: it is what keeps the rate by money well below the rate by cases.
-    const size = amount > 2e9 ? 0.5 : amount > 5e8 ? 0.25 : 0;
-    const hard = (credit ? 0.3 : 0) + (complex ? 0.3 : 0) + size;
-    const slowChance = Math.min(0.95, 0.01 + 0.25 * weakness + hard * (0.5 + weakness));
+    const size = amount > 2e9 ? 0.75 : amount > 5e8 ? 0.45 : amount > 1e8 ? 0.05 : 0;
+    const hard = (credit ? 0.3 : 0) + (complex ? 0.3 : 0);
+    const slowChance = Math.min(0.95, 0.005 + 0.1 * weakness ** 2 + hard * (0.2 + 0.7 * weakness) + size * (0.7 + 0.5 * weakness));
     delay = random.chance(slowChance)
-      ? Math.round(90 + random.exponential((300 + 400 * weakness) * (amount > 2e9 ? 2 : 1)))
-      : Math.round(5 + random.exponential(8 + 60 * weakness));
+      ? Math.round(90 + random.exponential((300 + 400 * weakness) * (amount > 2e9 ? 2.5 : amount > 5e8 ? 1.5 : 1)))
+      : Math.round(2 + random.exponential(3 + 40 * weakness * weakness));
     const end = random.next();
     const terminated = credit ? 0.03 : 0.07;
     const held = 0.005 + 0.04 * weakness;
@@ -50,9 +50,9 @@ export function drawOutcome(random: Random, strength: number, accepted: IsoDate,
     else status = 'completed';
   }
 
-  // Verification and deadline are drawn for every case so each case uses a fixed count of draws.
+  // Verification within the legal ~25 days, often missed by weak units; a leader's deadline now and then.
   const verifyOn = toWeekday(addDays(accepted, random.int(12, 24)));
-  const verificationLapses = random.chance(0.06 + 0.3 * weakness);
+  const verificationLapses = random.chance(0.04 + 0.2 * weakness);
   const reverifyBack = random.int(0, 15);
   const hasDeadline = random.chance(0.05);
   const deadline = addDays(today, random.int(-30, 60));
@@ -65,6 +65,11 @@ export function drawOutcome(random: Random, strength: number, accepted: IsoDate,
     return { amount, flags, status: 'enforcing', statusDate: accepted, verifiedOn, dueDate };
   }
   const statusDate = clampDate(toWeekday(raw), accepted, today);
+  // A postponement or suspension is temporary: one older than about nine months has since
+  // been lifted, and the case has been seen through (history keeps one row per case).
+  if ((status === 'postponed' || status === 'suspended') && daysBetween(statusDate, today) > 270) {
+    status = 'completed';
+  }
   let verifiedOn: IsoDate | null = null;
   if (status === 'no_conditions') {
     verifiedOn = lastReverification(statusDate, today, verificationLapses, reverifyBack);
@@ -88,9 +93,9 @@ function drawAmount(random: Random, credit: boolean): number {
   const u = random.next();
   const v = random.next();
   let amount: number;
-  if (credit) amount = v < 0.06 ? 5.2e9 + u * 2e10 : logUniform(3e8, 4e9, u);
+  if (credit) amount = v < 0.08 ? 5.2e9 + u * 2e10 : logUniform(3e8, 4e9, u);
   else if (v < 0.11) return 0;
-  else amount = logUniform(5e6, 2e9, u ** 2.2);
+  else amount = logUniform(5e6, 2e9, u ** 3.5);
   return Math.round(amount / 1000) * 1000;
 }
 

@@ -12,7 +12,7 @@ export function buildTargets(workYear: number): DemoTarget[] {
     const step = year === workYear ? 0.5 : 0;
     rows.push(target(DEMO_PROVINCE_CODE, null, year, 83.5 + step, 50 + step, 5, 7));
     for (const u of unitProfiles) {
-      const casesRate = 80 + half(6 * u.strength) + step;
+      const casesRate = 80 + half(5.5 * u.strength) + step;
       const moneyRate = 45 + half(10 * u.strength) + step;
       rows.push(target(u.code, null, year, casesRate, moneyRate, 5, 5 + Math.round(5 * u.strength)));
       if (year !== workYear) continue;
