@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: the performance goals of the issues, measured and printed.
+ * PostgreSQL comes from BENCH_DATABASE_URL (default: the local server, trust auth); a
+ * throwaway database is created and dropped. Nothing here runs in `npm test`.
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { createCalendar } from '../db/calendar.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { importCsv, type ImportKind } from '../db/import/index.ts';
+import { getSummary } from '../db/numbers/summary.ts';
+import { defaultOverdueRules } from '../db/overdue-rules.ts';
+import { makeBenchCsv } from './bench-data.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const TODAY = '2026-11-23';
+const options = { calendar: createCalendar(), rules: defaultOverdueRules };
+
+async function withThrowawayDb<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const name = `thads_bench_${randomBytes(4).toString('hex')}`;
+  await admin.unsafe(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function importAll(db: Db, csv: ReturnType<typeof makeBenchCsv>): Promise<Record<string, number>> {
+  const seconds: Record<string, number> = {};
+  for (const kind of ['units', 'staff', 'cases', 'collections'] as ImportKind[]) {
+    const started = performance.now();
+    const result = await importCsv(db, kind, csv[kind as keyof typeof csv], { actor: { label: 'bench' }, channel: 'import' });
+    if (result.issues.length > 0) throw new Error(`bench ${kind}.csv rejected: ${JSON.stringify(result.issues.slice(0, 3))}`);
+    seconds[kind] = (performance.now() - started) / 1000;
+  }
+  return seconds;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timeSummary(db: Db, unit: string, runs: number) {
+  for (let i = 0; i < 10; i++) await getSummary(db, unit, TODAY, options); // warm caches and plans
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await getSummary(db, unit, TODAY, options);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main() {
+  const csv = makeBenchCsv({ units: 10, officersPerUnit: 10, cases: CASES, today: TODAY });
+  const collections = csv.collections.split('\n').length - 1;
+  console.log(`Synthetic province: 10 local units, 100 officers, ${CASES} cases, ${collections} collections`);
+
+  for (const driver of ['postgres', 'pglite'] as const) {
+    const run = async (url?: string) => {
+      const handle = await createDb({ databaseUrl: url, pgliteDir: 'memory://' });
+      try {
+        const started = performance.now();
+        const parts = await importAll(handle.db, csv);
+        const total = (performance.now() - started) / 1000;
+        const detail = Object.entries(parts).map(([k, s]) => `${k} ${fmt(s)} s`).join(', ');
+        console.log(`[${driver}] import of ${CASES} cases + ${collections} collections: ${fmt(total)} s (goal ≤ 60 s) — ${detail}`);
+        if (driver === 'postgres') await handle.db.execute('analyze');
+        const local = await timeSummary(handle.db, 'BN-001', 200);
+        console.log(`[${driver}] summary of one local unit (${CASES / 10} cases), 200 runs: p50 ${fmt(local.p50)} ms, p95 ${fmt(local.p95)} ms, max ${fmt(local.max)} ms${driver === 'postgres' ? ' (goal p95 ≤ 50 ms)' : ''}`);
+        const province = await timeSummary(handle.db, 'BN', 20);
+        console.log(`[${driver}] summary of the whole province, 20 runs: p50 ${fmt(province.p50)} ms, p95 ${fmt(province.p95)} ms`);
+      } finally {
+        await handle.close();
+      }
+    };
+    if (driver === 'postgres') await withThrowawayDb(run);
+    else await run();
+  }
+}
+
+await main();

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Deps } from './deps.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { createErrorHandler, createNotFoundHandler } from './http/error-boundary.ts';
+import { logRequests } from './http/request-log.ts';
+import { createApiRoutes } from './routes/api.ts';
+import { createHealthRoutes } from './routes/health.ts';
+
+export interface AppOptions {
+  /** Largest CSV body `POST /api/import/:kind` accepts (default 100 MB: a province's whole caseload). */
+  maxImportBytes?: number;
+}
+
+const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** The HTTP app, the same on Node and on Workers: health, the admin API, and later the bots' webhooks. */
+export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(logRequests(deps.logger));
+  app.onError(createErrorHandler(deps.logger, deps.config.defaultLocale));
+  app.notFound(createNotFoundHandler(deps.config.defaultLocale));
+
+  app.route('/', createHealthRoutes(deps));
+  app.route('/api', createApiRoutes(deps, { maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }));
+  return app;
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { DEMO_PROVINCE_CODE } from '../db/demo/index.ts';
+import type { Config } from './config.ts';
+import type { DemoCounts } from './demo-seed.ts';
+
+export interface BannerFacts {
+  config: Config;
+  url: string;
+  dbIsNew: boolean;
+  demo: DemoCounts | undefined;
+}
+
+/** The first lines `npm start` prints: where it listens, on which database, how to talk to it. */
+export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): string {
+  const unit = DEMO_PROVINCE_CODE;
+  const adminApi = config.adminToken
+    ? `on: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${url}/api/units/${unit}/summary`
+    : 'off (set ADMIN_TOKEN, 16+ characters, to turn on /api/*)';
+  const telegram = config.telegram
+    ? `on, ${config.telegram.mode === 'webhook' ? `webhook at ${url}/telegram/webhook` : 'polling'}`
+    : 'off (set TELEGRAM_BOT_TOKEN, and TELEGRAM_WEBHOOK_SECRET or TELEGRAM_MODE=polling)';
+  const slack = config.slack
+    ? `on, requests at ${url}/slack/events`
+    : 'off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)';
+  // PGlite is one process's: while this server holds it, the CLI is refused (db/pglite-lock.ts).
+  const cli = config.databaseUrl
+    ? `npm run thads -- summary ${unit}`
+    : config.pgliteDir.startsWith('memory://')
+      ? 'none: an in-memory database is this process\'s alone'
+      : `npm run thads -- summary ${unit}  (after stopping this server: PGlite takes one process at a time)`;
+  const lines = [
+    `thads-bot is running at ${url}  (đang chạy; health: ${url}/healthz)`,
+    `  Database:  ${describeDatabase(config)}${dbIsNew ? ' (new)' : ''}`,
+    `  Demo data: ${demo ? describeDemo(demo) : 'not loaded now'}`,
+    '  Talk to it:',
+    `    CLI:       ${cli}`,
+    `    Admin API: ${adminApi}`,
+    `    Telegram:  ${telegram}`,
+    `    Slack:     ${slack}`,
+    '    Console:   not yet available',
+    '  Stop with Ctrl+C (dừng: Ctrl+C).',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Where the data lives, never with the password of a DATABASE_URL. */
+export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): string {
+  if (config.databaseUrl) {
+    const url = new URL(config.databaseUrl);
+    const user = url.username ? ` as ${decodeURIComponent(url.username)}` : '';
+    return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}${user}`;
+  }
+  if (config.pgliteDir.startsWith('memory://')) return 'PGlite in memory (nothing is kept after stop)';
+  return `PGlite (embedded) in ${resolve(config.pgliteDir)}`;
+}
+
+function describeDemo(demo: DemoCounts): string {
+  const n = (count: number) => count.toLocaleString('en');
+  const { units, staff, cases, collections, targets, findings } = demo;
+  return (
+    `province ${DEMO_PROVINCE_CODE} loaded: ${n(units)} units, ${n(staff)} staff, ${n(cases)} cases, ` +
+    `${n(collections)} collections, ${n(targets)} targets, ${n(findings)} inspection findings`
+  );
+}

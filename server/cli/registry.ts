@@ -1,0 +1,23 @@
+import { importCommand } from './import.ts';
+import { linkCodeCommand } from './link-code.ts';
+import { migrateCommand } from './migrate.ts';
+import { overdueCommand } from './overdue.ts';
+import { rankingCommand } from './ranking.ts';
+import { seedDemoCommand } from './seed-demo.ts';
+import { summaryCommand } from './summary.ts';
+import type { CliCommand } from './types.ts';
+
+/** Every command, in the order the usage lists them; the usage is generated from this list. */
+export const commands: readonly CliCommand[] = [
+  migrateCommand,
+  importCommand,
+  summaryCommand,
+  rankingCommand,
+  overdueCommand,
+  linkCodeCommand,
+  seedDemoCommand,
+];
+
+export function findCommand(name: string): CliCommand | undefined {
+  return commands.find((c) => c.name === name);
+}

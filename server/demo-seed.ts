@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { DEMO_PROVINCE_CODE, type DemoResult, seedDemo } from '../db/demo/index.ts';
+import { units } from '../db/schema.ts';
+import { todayIn } from '../db/work-year.ts';
+import type { Deps } from './deps.ts';
+
+export type DemoCounts = DemoResult;
+
+/**
+ * SEED_DEMO: `auto` fills a brand-new embedded database (a first `npm start` shows something
+ * real) but never a PostgreSQL server, which is someone's production; `always` loads the demo
+ * province wherever it is missing; `never` does nothing. Returns what was loaded, if anything.
+ */
+export async function seedDemoIfWanted(deps: Deps, announce: (line: string) => void = () => {}): Promise<DemoCounts | undefined> {
+  const { config, dbHandle, db } = deps;
+  const wanted =
+    config.seedDemo === 'always'
+      ? !(await hasDemoProvince(deps))
+      : config.seedDemo === 'auto' && dbHandle.isNew && dbHandle.driver === 'pglite' && !config.databaseUrl;
+  if (!wanted) return undefined;
+  announce(`Loading the demo province ${DEMO_PROVINCE_CODE} into the database…`);
+  const started = Date.now();
+  const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()) });
+  deps.logger.info({ counts, duration_ms: Date.now() - started }, 'demo data loaded');
+  return counts;
+}
+
+async function hasDemoProvince({ db }: Deps): Promise<boolean> {
+  const found = await db.select({ id: units.id }).from(units).where(eq(units.code, DEMO_PROVINCE_CODE)).limit(1);
+  return found.length > 0;
+}

@@ -1,0 +1,9 @@
+import type { Logger } from 'pino';
+
+/** What every request carries through the middleware: its id and its own child logger. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+  };
+}

@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { describeStartup } from './banner.ts';
+import { parseConfig } from './config.ts';
+import { createDeps, type Deps } from './deps.ts';
+import { type DemoCounts, seedDemoIfWanted } from './demo-seed.ts';
+import { createLogger } from './logger.ts';
+
+/** A start-up failure the operator can fix from its message alone (port taken…): no stack needed. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  now?: () => Date;
+  /** Defaults to JSON logs on stderr at LOG_LEVEL. */
+  logger?: Logger;
+  /** Human progress lines before the banner (the demo load takes a few seconds). */
+  announce?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  demo: DemoCounts | undefined;
+  /** The start-up text for people: where it listens and how to talk to it. */
+  banner: string;
+  /** Stops accepting, lets requests in flight finish (5 s at most), closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` does short of touching `process`: config → deps → demo → app → listening
+ * server. Throws ConfigError, DatabaseInUseError or StartupError for the entry to print.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config = parseConfig(options.env);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const deps = await createDeps(config, logger, options.now);
+  let server: Server | undefined;
+  try {
+    const demo = await seedDemoIfWanted(deps, options.announce);
+    server = createServer(getRequestListener(createApp(deps).fetch));
+    const port = await listen(server, config.port, config.host);
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info({ url, driver: deps.dbHandle.driver }, 'listening');
+    const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo });
+    const listening = server;
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= closeServer(listening).finally(() => deps.dbHandle.close());
+      return stopping;
+    };
+    return { url, port, deps, demo, banner, stop };
+  } catch (error) {
+    if (server?.listening) await closeServer(server);
+    await deps.dbHandle.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const hint = error.code === 'EADDRINUSE' ? ' is already in use: stop what uses it or set PORT' : ` cannot be used (${error.code})`;
+      reject(new StartupError(`${host}:${port}${hint}.`, { cause: error }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+// Keep-alive connections would hold close() open forever: idle ones go now, busy ones get 5 s.
+const DRAIN_MS = 5_000;
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

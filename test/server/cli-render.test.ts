@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../bot/format.ts';
+import type { Books, OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
+import { renderOverdue } from '../../server/cli/overdue.ts';
+import { renderRanking } from '../../server/cli/ranking.ts';
+import { renderSummary } from '../../server/cli/summary.ts';
+
+// Hand-made report objects: these tests pin the wording and layout, not the numbers' computation.
+const books = (scale: number, rate: number | null): Books => ({
+  carried_over: 100 * scale,
+  new: 50 * scale,
+  total: 150 * scale,
+  entrusted: 2 * scale,
+  withdrawn: 1 * scale,
+  to_enforce: 147 * scale,
+  with_conditions: 120 * scale,
+  without_conditions: 27 * scale,
+  completed: 90 * scale,
+  terminated: 11 * scale,
+  done: 101 * scale,
+  postponed: 3 * scale,
+  suspended: 1 * scale,
+  carried_to_next: 46 * scale,
+  carried_with_conditions: 19 * scale,
+  rate,
+});
+
+const summary: Summary = {
+  unit: 'BH-DS',
+  name: 'Phòng Thi hành án dân sự khu vực Đông Sơn',
+  kind: 'local',
+  work_year: 2027,
+  from: '2026-10-01',
+  at: '2026-11-23',
+  cases: books(1, 84.17),
+  money: books(30_000_000, 51.2),
+  targets: { cases_rate: 83.9, money_rate: 51.9, carried_cases_cut: 5, carried_money_cut: 5 },
+  same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null },
+  overdue: 1234,
+};
+
+describe('summary as text', () => {
+  it('shows the official rows, money the Vietnamese way, and rates against target and last year', () => {
+    const text = renderSummary(summary, 'vi');
+    expect(text).toContain('Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)');
+    expect(text).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
+    expect(text).toMatch(/^Tổng số thụ lý\s+150\s+4\.500\.000\.000 ₫$/m);
+    expect(text).toMatch(/^ {2}Chuyển kỳ sau có điều kiện\s+19\s+570\.000\.000 ₫$/m);
+    expect(text).toMatch(/^Tỷ lệ về việc\s+84,17%\s+83,90%\s+▲ 0,27 điểm %\s+80,10%\s+▲ 4,07 điểm %$/m);
+    expect(text).toMatch(/^Tỷ lệ về tiền\s+51,20%\s+51,90%\s+▼ 0,70 điểm %\s+—\s+—$/m);
+    expect(text).toContain('Cùng kỳ: năm công tác trước, tính đến 23/11/2025.');
+    expect(text).toContain('Chỉ tiêu giảm số chuyển kỳ sau: về việc 5,00%, về tiền 5,00%.');
+    expect(text).toContain('Việc quá hạn: 1.234 (xem chi tiết: thads overdue BH-DS).');
+  });
+
+  it('says when no target is set, and speaks English on request', () => {
+    expect(renderSummary({ ...summary, targets: null }, 'vi')).toContain('Chưa giao chỉ tiêu năm công tác 2027.');
+    const en = renderSummary(summary, 'en');
+    expect(en).toContain('Work year 2027, from 01 Oct 2026 to 23 Nov 2026');
+    expect(en).toMatch(/^Rate by cases\s+84\.17%\s+83\.90%\s+▲ 0\.27 pp/m);
+    expect(en).toMatch(/^Total accepted\s+150\s+4,500,000,000 ₫$/m);
+  });
+
+  it('lines the table up in terminal columns', () => {
+    const table = renderSummary(summary, 'vi').split('\n').slice(3, 20);
+    const widths = new Set(table.map((l) => textWidth(l)));
+    expect(widths.size).toBe(1);
+  });
+});
+
+describe('ranking as text', () => {
+  const row = (rank: number, code: string, meets: [boolean | null, boolean | null], targets = true) => ({
+    rank,
+    code,
+    name: `Khu vực ${code}`,
+    cases: { with_conditions: 1500, done: 1200, rate: 80 },
+    money: { with_conditions: 9e9, done: 4.5e9, rate: 50 },
+    targets: targets ? { cases_rate: 80, money_rate: 51, carried_cases_cut: 5, carried_money_cut: 5 } : null,
+    meets: { cases_rate: meets[0], money_rate: meets[1] },
+  });
+  const ranking: Ranking = {
+    unit: 'BH',
+    name: 'Thi hành án dân sự tỉnh Bình Hà',
+    work_year: 2027,
+    at: '2026-11-23',
+    by: 'units',
+    rows: [row(1, 'BH-DS', [true, true]), row(2, 'BH-HA', [true, false]), row(3, 'BH-TB', [false, false]), row(4, 'BH-X', [null, null], false)],
+  };
+
+  it('ranks with done/with-conditions, both rates and whether targets are met', () => {
+    const text = renderRanking(ranking, 'vi');
+    expect(text).toContain('Xếp hạng các đơn vị thuộc Thi hành án dân sự tỉnh Bình Hà (BH)');
+    expect(text).toMatch(/^Hạng\s+Đơn vị\s+Xong\/Có ĐK\s+Tỷ lệ việc\s+Tỷ lệ tiền\s+Chỉ tiêu đạt\?$/m);
+    expect(text).toMatch(/^ {3}1\s+Khu vực BH-DS \(BH-DS\)\s+1\.200\/1\.500\s+80,00%\s+50,00%\s+Đạt cả hai$/m);
+    expect(text).toMatch(/Đạt về việc$/m);
+    expect(text).toMatch(/Chưa đạt$/m);
+    expect(text).toMatch(/Chưa giao$/m);
+  });
+
+  it('names officers when a local unit ranks its people', () => {
+    const text = renderRanking({ ...ranking, by: 'officers', rows: [] }, 'vi');
+    expect(text).toContain('Xếp hạng Chấp hành viên của');
+    expect(text).toContain('Đơn vị chưa có Chấp hành viên được giao việc.');
+  });
+});
+
+describe('overdue as text', () => {
+  const report: OverdueReport = {
+    unit: 'BH-TB',
+    name: 'Phòng Thi hành án dân sự khu vực Thạch Bàn',
+    at: '2026-11-23',
+    total_cases: 3,
+    cases: [
+      {
+        code: 'BH-TB-0007',
+        unit: 'BH-TB',
+        officer: 'BH-TB-CHV1',
+        officer_name: 'Mai Thị Phương',
+        status: 'enforcing',
+        accepted_date: '2025-06-02',
+        amount: 2_500_000_000,
+        remaining: 2_100_000_000,
+        reasons: [
+          { reason: 'verification_late', due: '2025-07-01' },
+          { reason: 'stale_with_conditions', due: '2026-06-02' },
+        ],
+        days_overdue: 510,
+      },
+      {
+        code: 'BH-TB-0042',
+        unit: 'BH-TB',
+        officer: null,
+        officer_name: null,
+        status: 'no_conditions',
+        accepted_date: '2025-01-10',
+        amount: 0,
+        remaining: 0,
+        reasons: [{ reason: 'reverification_due', due: '2026-10-15' }],
+        days_overdue: 39,
+      },
+    ],
+    findings: [
+      {
+        code: 'KT-1',
+        inspection: 'KT-2026-TB',
+        unit: 'BH-TB',
+        description: 'Chưa lập hồ sơ theo dõi các việc chưa có điều kiện thi hành theo quy định tại Điều 44a',
+        responsible: 'BH-TB-TR',
+        due_date: '2026-10-31',
+        status: 'open',
+        days_overdue: 23,
+      },
+    ],
+  };
+
+  it('lists each broken time limit in Vietnamese with the officer and days late', () => {
+    const text = renderOverdue(report, 'vi');
+    expect(text).toContain('Quá hạn — Phòng Thi hành án dân sự khu vực Thạch Bàn (BH-TB), tính đến 23/11/2026');
+    expect(text).toContain('Việc thi hành án quá hạn: 3');
+    expect(text).toMatch(/^BH-TB-0007\s+Mai Thị Phương\s+Chậm xác minh điều kiện\s+01\/07\/2025\s+510\s+2\.100\.000\.000 ₫$/m);
+    expect(text).toMatch(/^\s+Có điều kiện quá 1 năm chưa xong\s+02\/06\/2026$/m);
+    expect(text).toMatch(/^BH-TB-0042\s+—\s+Đến hạn xác minh lại/m);
+    expect(text).toContain('Hiện 2 trong 3 việc; xem tất cả: --limit 3.');
+    expect(text).toContain('Kiến nghị sau kiểm tra quá hạn khắc phục: 1');
+    expect(text).toMatch(/^KT-1\s+KT-2026-TB\s+Chưa lập hồ sơ.*…\s+BH-TB-TR\s+31\/10\/2026\s+23\s+Chưa khắc phục$/m);
+  });
+
+  it('has an English reason for every reason code', () => {
+    const text = renderOverdue(report, 'en');
+    expect(text).toContain('Conditions not verified in time');
+    expect(text).toContain('Re-verification due');
+    expect(text).not.toMatch(/cli\.overdue/);
+  });
+});
+
+describe('CLI messages', () => {
+  it('exist in both languages', async () => {
+    const { viCli } = await import('../../bot/i18n/vi/cli.ts');
+    const { enCli } = await import('../../bot/i18n/en/cli.ts');
+    expect(Object.keys(enCli).sort()).toEqual(Object.keys(viCli).sort());
+  });
+});

@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/demo/index.ts';
+import { auditLog, linkCodes, staff } from '../../db/schema.ts';
+import type { Deps } from '../../server/deps.ts';
+import { hashLinkCode } from '../../db/link-codes.ts';
+import { runCli, runWithDeps } from '../../server/cli/main.ts';
+import type { CliIo } from '../../server/cli/types.ts';
+import { createTestDeps } from '../helpers/app-deps.ts';
+import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+
+function capture(): { io: CliIo; out: { stdout: string; stderr: string } } {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+    isTTY: false,
+  };
+  return { io, out };
+}
+
+describe('thads command line, without a database', () => {
+  const run = async (argv: string[]) => {
+    const { io, out } = capture();
+    // Any attempt to open a database here is a bug: usage and help need none.
+    const code = await runCli(argv, { DEFAULT_LOCALE: 'vi' }, io, {
+      openDeps: () => Promise.reject(new Error('no database expected')),
+    });
+    return { code, ...out };
+  };
+
+  it('prints the usage: exit 0 for help, 2 with no command', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('thads summary <unit> [--at YYYY-MM-DD] [--json]');
+    expect((await run(['help'])).code).toBe(0);
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Chưa nhập lệnh.');
+    expect(none.stderr).toContain('Cách dùng:');
+  });
+
+  it('refuses unknown commands, flags and missing arguments with exit 2', async () => {
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Không có lệnh "frobnicate".') });
+    expect(await run(['summary', 'BH', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--bogus') });
+    expect(await run(['summary'])).toMatchObject({ code: 2, stderr: expect.stringContaining('thiếu <unit>') });
+    expect(await run(['summary', 'BH', '--dry-run'])).toMatchObject({ code: 2 });
+    expect(await run(['summary', 'BH', '--lang', 'fr'])).toMatchObject({ code: 2 });
+    expect(await run(['summary', 'BH', '--at'])).toMatchObject({ code: 2 });
+  });
+
+  it('says plainly that jobs are not available yet', async () => {
+    const jobs = await run(['jobs', 'run', 'weekly-briefing']);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain('chưa có trong phiên bản này');
+  });
+
+  it('reports a bad configuration in one message naming the variable', async () => {
+    const { io, out } = capture();
+    const code = await runCli(['migrate'], { TZ_APP: 'Mars/Olympus' }, io);
+    expect(code).toBe(1);
+    expect(out.stderr).toContain('TZ_APP');
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.each(drivers)('thads commands on %s with the demo province', (driver) => {
+  let handle: TestDb;
+  let deps: Deps;
+  const dir = mkdtempSync(join(tmpdir(), 'thads-cli-'));
+  const run = async (...argv: string[]) => {
+    const { io, out } = capture();
+    const code = await runWithDeps(deps, argv, io);
+    return { code, ...out };
+  };
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+    await seedDemo(handle.db, { today: '2026-11-23' });
+    deps = createTestDeps(handle, { LOG_LEVEL: 'silent' }).deps;
+  });
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('summary --json prints exactly the contract object', async () => {
+    const { code, stdout, stderr } = await run('summary', 'BH', '--at', '2026-11-23', '--json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ unit: 'BH', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
+    for (const key of ['name', 'cases', 'money', 'targets', 'same_period_last_year', 'overdue']) expect(json).toHaveProperty(key);
+    for (const key of ['carried_over', 'new', 'total', 'to_enforce', 'with_conditions', 'done', 'carried_with_conditions', 'rate']) {
+      expect(json.cases).toHaveProperty(key);
+      expect(json.money).toHaveProperty(key);
+    }
+    expect(json.same_period_last_year).toHaveProperty('cases_rate');
+  });
+
+  it('summary defaults to today in TZ_APP, not in UTC', async () => {
+    // 18:00 UTC on the 23rd is already the 24th in Hà Nội.
+    const late = { ...deps, now: () => new Date('2026-11-23T18:00:00Z') };
+    const { io, out } = capture();
+    expect(await runWithDeps(late, ['summary', 'BH-DS', '--json'], io)).toBe(0);
+    expect(JSON.parse(out.stdout).at).toBe('2026-11-24');
+  });
+
+  it('summary for people: Vietnamese labels, vi-VN numbers, rates', async () => {
+    const { code, stdout } = await run('summary', 'BH', '--at', '2026-11-23');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
+    expect(stdout).toContain('Tỷ lệ về việc');
+    expect(stdout).toContain('Tổng số thụ lý');
+    expect(stdout).toMatch(/\d{1,3}(\.\d{3})+ ₫/);
+    expect(stdout).toMatch(/\d+,\d{2}%/);
+    const en = await run('summary', 'BH', '--at', '2026-11-23', '--lang', 'en');
+    expect(en.stdout).toContain('Rate by cases');
+    expect(en.stdout).toMatch(/\d{1,3}(,\d{3})+ ₫/);
+  });
+
+  it('an unknown unit is a user error: exit 1 and one Vietnamese line', async () => {
+    const { code, stdout, stderr } = await run('summary', 'NOPE');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('Không tìm thấy đơn vị "NOPE".\n');
+    expect((await run('ranking', 'NOPE', '--lang', 'en')).stderr).toBe('No unit "NOPE" was found.\n');
+  });
+
+  it('a bad --at is refused with the reason', async () => {
+    const { code, stderr } = await run('summary', 'BH', '--at', '2026-13-01');
+    expect(code).toBe(1);
+    expect(stderr).toContain('Ngày "2026-13-01" không hợp lệ');
+  });
+
+  it('ranking and overdue print tables, and JSON on request', async () => {
+    const ranking = await run('ranking', 'BH', '--at', '2026-11-23');
+    expect(ranking.code).toBe(0);
+    expect(ranking.stdout).toMatch(/^Hạng\s+Đơn vị\s+Xong\/Có ĐK\s+Tỷ lệ việc\s+Tỷ lệ tiền\s+Chỉ tiêu đạt\?$/m);
+    expect(ranking.stdout).toContain('(BH-DS)');
+    const rankingJson = JSON.parse((await run('ranking', 'BH', '--json')).stdout);
+    expect(rankingJson).toMatchObject({ unit: 'BH', by: 'units' });
+    const overdue = await run('overdue', 'BH-TB', '--at', '2026-11-23');
+    expect(overdue.code).toBe(0);
+    expect(overdue.stdout).toMatch(/Chậm xác minh điều kiện|Có điều kiện quá 1 năm chưa xong|Đến hạn xác minh lại/);
+    expect(overdue.stdout).toContain('Kiến nghị sau kiểm tra quá hạn khắc phục');
+    const overdueJson = JSON.parse((await run('overdue', 'BH-TB', '--limit', '5', '--json')).stdout);
+    expect(overdueJson.cases.length).toBeLessThanOrEqual(5);
+    expect((await run('overdue', 'BH', '--limit', 'all')).code).toBe(2);
+  });
+
+  it('import of a bad file: exit 1, file:line: column: lines, nothing imported', async () => {
+    const file = join(dir, 'units.csv');
+    writeFileSync(file, 'code,name,kind,parent_code,telegram_chat_id,slack_channel_id\nX1,Tỉnh X,province,,,\nX2,Khu vực,district,X1,,\n');
+    const { code, stdout, stderr } = await run('import', 'units', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^${file.replace(/[.\\]/g, '\\$&')}:3: kind: .+$`, 'm'));
+    expect(stderr).toContain('Không nhập gì');
+    expect((await run('summary', 'X1')).code).toBe(1);
+    expect(await run('import', 'units', join(dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringContaining('Không tìm thấy tệp') });
+    expect((await run('import', 'gadgets', file)).code).toBe(2);
+  });
+
+  it('import of a good file says how many rows were added and updated', async () => {
+    const file = join(dir, 'units-ok.csv');
+    writeFileSync(file, 'code,name,kind,parent_code,telegram_chat_id,slack_channel_id\nX1,Tỉnh X,province,,,\n');
+    const dry = await run('import', 'units', file, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, stdout: expect.stringContaining('(chạy thử, không ghi gì)') });
+    expect((await run('summary', 'X1')).code).toBe(1);
+    const real = await run('import', 'units', file);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toBe(`${file}: 1 dòng — thêm mới 1, cập nhật 0\n`);
+  });
+
+  it('link-code prints a code, stores only its hash, and audits', async () => {
+    const [officer] = await handle.db.select().from(staff).where(eq(staff.role, 'officer')).limit(1);
+    const { code, stdout } = await run('link-code', officer!.code);
+    expect(code).toBe(0);
+    const printed = /Mã liên kết: ([A-Z0-9]{8})/.exec(stdout)?.[1];
+    expect(printed).toBeDefined();
+    expect(stdout).toContain(officer!.fullName);
+    expect(stdout).toContain(`/lienket ${printed}`);
+    expect(stdout).toContain('24/11/2026 10:00'); // 24 hours after the test clock, in Hà Nội time
+    const rows = await handle.db.select().from(linkCodes).where(eq(linkCodes.staffId, officer!.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.codeHash).toBe(hashLinkCode(printed!));
+    expect(JSON.stringify(rows)).not.toContain(printed);
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'link_code.create'));
+    expect(audit.at(-1)).toMatchObject({ channel: 'console', entityCode: officer!.code });
+    expect(JSON.stringify(audit)).not.toContain(printed);
+    // A second code replaces the first.
+    await run('link-code', officer!.code);
+    expect(await handle.db.select().from(linkCodes).where(eq(linkCodes.staffId, officer!.id))).toHaveLength(1);
+    expect(await run('link-code', 'NOBODY')).toMatchObject({ code: 1, stderr: 'Không tìm thấy cán bộ có mã "NOBODY".\n' });
+  });
+
+  it('seed-demo refuses to load the demo twice; migrate reports the applied state', async () => {
+    expect(await run('seed-demo')).toMatchObject({ code: 1, stderr: 'Dữ liệu mẫu đã có (đơn vị BH): không nạp lại.\n' });
+    const migrate = await run('migrate');
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/đã áp dụng (\d+)\/\1 bản migration, mới nhất \d{4}_\w+/i);
+  });
+});
