@@ -7,22 +7,27 @@ import type { Deps } from './deps.ts';
 export type DemoCounts = DemoResult;
 
 /**
- * SEED_DEMO: `auto` fills a brand-new embedded database (a first `npm start` shows something
- * real) but never a PostgreSQL server, which is someone's production; `always` loads the demo
- * province wherever it is missing; `never` does nothing. Returns what was loaded, if anything.
+ * SEED_DEMO: `auto` fills an embedded database that holds no unit yet (a first `npm start`
+ * shows something real, even after a `thads migrate`) but never a PostgreSQL server, which is
+ * someone's production; `always` loads the demo province wherever it is missing; `never` does
+ * nothing. Returns what was loaded, if anything.
  */
 export async function seedDemoIfWanted(deps: Deps, announce: (line: string) => void = () => {}): Promise<DemoCounts | undefined> {
   const { config, dbHandle, db } = deps;
   const wanted =
     config.seedDemo === 'always'
       ? !(await hasDemoProvince(deps))
-      : config.seedDemo === 'auto' && dbHandle.isNew && dbHandle.driver === 'pglite' && !config.databaseUrl;
+      : config.seedDemo === 'auto' && dbHandle.driver === 'pglite' && !(await hasAnyUnit(deps));
   if (!wanted) return undefined;
   announce(`Loading the demo province ${DEMO_PROVINCE_CODE} into the database…`);
   const started = Date.now();
   const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()) });
   deps.logger.info({ counts, duration_ms: Date.now() - started }, 'demo data loaded');
   return counts;
+}
+
+async function hasAnyUnit({ db }: Deps): Promise<boolean> {
+  return (await db.select({ id: units.id }).from(units).limit(1)).length > 0;
 }
 
 async function hasDemoProvince({ db }: Deps): Promise<boolean> {

@@ -4,7 +4,7 @@ import { seedDemoIfWanted } from '../../server/demo-seed.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 
-// Only the refusals here: the load itself is exercised end to end by node.test.ts.
+// The refusals first; the load itself is also exercised end to end by node.test.ts.
 describe.each(drivers)('SEED_DEMO on %s: when the demo is not loaded', (driver) => {
   let handle: TestDb;
   beforeAll(async () => {
@@ -19,14 +19,15 @@ describe.each(drivers)('SEED_DEMO on %s: when the demo is not loaded', (driver) 
     expect(await seedDemoIfWanted(deps)).toBeUndefined();
   });
 
-  it('auto: not into a database that already existed', async () => {
-    const { deps } = createTestDeps({ ...handle, isNew: false, driver: 'pglite' }, { SEED_DEMO: 'auto' });
+  it('auto: never into PostgreSQL, which may be production, even empty', async () => {
+    const url = handle.url ?? 'postgres://nobody@127.0.0.1:5432/none';
+    const { deps } = createTestDeps({ ...handle, isNew: true, driver: 'postgres' }, { SEED_DEMO: 'auto', DATABASE_URL: url });
     expect(await seedDemoIfWanted(deps)).toBeUndefined();
   });
 
-  it('auto: never into PostgreSQL, which may be production', async () => {
-    const url = handle.url ?? 'postgres://nobody@127.0.0.1:5432/none';
-    const { deps } = createTestDeps({ ...handle, isNew: true, driver: 'postgres' }, { SEED_DEMO: 'auto', DATABASE_URL: url });
+  it('auto: not into an embedded database that already holds someone’s units', async () => {
+    await handle.db.insert(units).values({ code: 'X1', name: 'Đơn vị thật', kind: 'province' });
+    const { deps } = createTestDeps({ ...handle, isNew: false, driver: 'pglite' }, { SEED_DEMO: 'auto' });
     expect(await seedDemoIfWanted(deps)).toBeUndefined();
   });
 
@@ -36,5 +37,18 @@ describe.each(drivers)('SEED_DEMO on %s: when the demo is not loaded', (driver) 
     const { deps } = createTestDeps(handle, { SEED_DEMO: 'always' });
     expect(await seedDemoIfWanted(deps, (line) => announced.push(line))).toBeUndefined();
     expect(announced).toEqual([]);
+  });
+});
+
+describe('SEED_DEMO=auto on an embedded database with no unit', () => {
+  it('loads the demo even when the database was migrated before (thads migrate, then npm start)', async () => {
+    const handle = await openTestDb('pglite');
+    try {
+      const { deps } = createTestDeps({ ...handle, isNew: false }, { SEED_DEMO: 'auto' });
+      const counts = await seedDemoIfWanted(deps);
+      expect(counts?.units).toBe(10);
+    } finally {
+      await handle.close();
+    }
   });
 });
