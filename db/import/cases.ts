@@ -16,11 +16,11 @@ const row = z.object({
   decision_date: cells.date(),
   accepted_date: cells.date(),
   amount: cells.money(),
-  status: cells.choice(caseStatuses, 'unknown_status'),
+  status: cells.choice(caseStatuses, 'import.unknown_status'),
   status_date: cells.date(),
   verified_on: cells.optionalDate(),
   due_date: cells.optionalDate(),
-  flags: cells.choices(caseFlags, 'unknown_flag'),
+  flags: cells.choices(caseFlags, 'import.unknown_flag'),
 });
 type CaseRow = z.infer<typeof row>;
 
@@ -61,8 +61,14 @@ export const casesImporter = defineImporter<CaseRow>({
         officer_id: officer_code === null ? null : staff.get(officer_code)!.id,
       }));
       // The file's status replaces the status row an earlier import wrote for the case (source
-      // 'import'); statuses reported from chat stay. The CTEs share one snapshot, so the delete
-      // cannot see the row the insert adds.
+      // 'import'); statuses reported from chat stay. One statement for the whole file: per batch,
+      // the join would scan the history table again and again.
+      await queryRows(
+        tx,
+        sql`delete from case_status_history h using cases c
+            where h.case_id = c.id and h.source = 'import'
+              and c.code in (select jsonb_array_elements_text(${jsonParam(values.map((v) => v.code))}))`,
+      );
       const counts = await upsertInBatches(
         tx,
         values,
@@ -81,9 +87,6 @@ export const casesImporter = defineImporter<CaseRow>({
               status_date = excluded.status_date, verified_on = excluded.verified_on,
               due_date = excluded.due_date, flags = excluded.flags, updated_at = now()
             returning id, code, status, status_date, (xmax = 0) as inserted
-          ),
-          gone as (
-            delete from case_status_history h using up where h.case_id = up.id and h.source = 'import'
           ),
           added as (
             insert into case_status_history (case_id, status, effective_date, source)

@@ -17,7 +17,7 @@ function cell<T>(parse: (s: string) => T | Fail) {
   return z.string().transform((s, ctx) => {
     const out = parse(s);
     if (!(out instanceof Fail)) return out;
-    ctx.addIssue({ code: 'custom', message: `import.${out.code}`, params: { value: s, ...out.params } });
+    ctx.addIssue({ code: 'custom', message: out.code, params: { value: s, ...out.params } });
     return z.NEVER;
   });
 }
@@ -28,18 +28,27 @@ function optional<T>(parse: (s: string) => T | Fail) {
 }
 
 function required<T>(parse: (s: string) => T | Fail) {
-  return cell((s) => (s === '' ? new Fail('required') : parse(s)));
+  return cell((s) => (s === '' ? new Fail('import.required') : parse(s)));
 }
 
-const asDate = (s: string) => (isIsoDate(s) ? s : new Fail('bad_date'));
+// A big file repeats a few thousand dates; remembering each verdict spares a Date per cell.
+const dateVerdicts = new Map<string, boolean>();
+function asDate(s: string): string | Fail {
+  let valid = dateVerdicts.get(s);
+  if (valid === undefined) {
+    valid = isIsoDate(s);
+    if (dateVerdicts.size < 50_000) dateVerdicts.set(s, valid);
+  }
+  return valid ? s : new Fail('import.bad_date');
+}
 
 /** Whole VND: digits only (no `1.000`), exact up to 2^53. */
 function asMoney(s: string, positive: boolean): number | Fail {
-  if (/^-\d+$/.test(s)) return new Fail('negative_amount');
-  if (!/^\d+$/.test(s)) return new Fail('not_digits');
+  if (/^-\d+$/.test(s)) return new Fail('import.negative_amount');
+  if (!/^\d+$/.test(s)) return new Fail('import.not_digits');
   const n = Number(s);
-  if (n > Number.MAX_SAFE_INTEGER) return new Fail('amount_too_large', { max: Number.MAX_SAFE_INTEGER });
-  if (positive && n === 0) return new Fail('not_positive');
+  if (n > Number.MAX_SAFE_INTEGER) return new Fail('import.amount_too_large', { max: Number.MAX_SAFE_INTEGER });
+  if (positive && n === 0) return new Fail('import.not_positive');
   return n;
 }
 
@@ -75,7 +84,7 @@ export const cells = {
   codes: () => cell(splitList),
   /** A percentage 0–100, `.` as decimal point. */
   rate: () =>
-    required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('bad_rate'))),
-  year: () => required((s) => (/^\d{4}$/.test(s) && +s >= 2000 && +s <= 2100 ? Number(s) : new Fail('bad_year'))),
+    required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('import.bad_rate'))),
+  year: () => required((s) => (/^\d{4}$/.test(s) && +s >= 2000 && +s <= 2100 ? Number(s) : new Fail('import.bad_year'))),
   pattern: (re: RegExp, code: string) => optional(asPattern(re, code)),
 };

@@ -15,18 +15,20 @@ class StopReading extends Error {}
 /**
  * Streams a CSV file to `onRow`, one trimmed record at a time, after checking its header against
  * `columns`. Problems with the file itself (empty, header, syntax, column count) go to `issues`.
- * Returns the number of data records read.
+ * Returns the number of data records read, and whether the file could be read to its end.
  */
 export async function readCsv(
   input: ImportInput,
   columns: readonly string[],
   issues: IssueList,
   onRow: (row: CsvRow) => void,
-): Promise<number> {
+): Promise<{ rows: number; readable: boolean }> {
   const parser = parse({ bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true });
   const lines = new LineCounter();
   let header: number[] | undefined;
+  let width = 0;
   let rows = 0;
+  let readable = true;
   try {
     await pipeline(toReadable(input), parser, async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
       for await (const { record, info } of records) {
@@ -34,12 +36,13 @@ export async function readCsv(
         if (!header) {
           header = checkHeader(record, columns, issues);
           if (!header) throw new StopReading();
+          width = record.length;
           continue;
         }
         if (record.every((c) => c.trim() === '')) continue; // Excel's trailing ",,,," lines
         rows++;
-        if (record.length !== columns.length) {
-          issues.add(line, '', 'import.column_count', { expected: columns.length, got: record.length });
+        if (record.length !== width) {
+          issues.add(line, '', 'import.column_count', { expected: width, got: record.length });
           continue;
         }
         const cells: Record<string, string> = {};
@@ -52,20 +55,25 @@ export async function readCsv(
       }
     });
   } catch (error) {
+    readable = false;
     if (error instanceof CsvError) {
       const at = (error as CsvError & { lines?: number }).lines ?? 1;
-      issues.add(lines.adjust(at), '', 'import.csv_syntax', { detail: error.message });
+      issues.add(lines.adjust(at), '', 'import.csv_syntax', { detail: error.code });
     } else if (!(error instanceof StopReading)) throw error;
   }
-  if (!header && issues.count === 0) issues.add(1, '', 'import.empty_file');
-  return rows;
+  if (!header && readable) issues.add(1, '', 'import.empty_file');
+  return { rows, readable: readable && header !== undefined };
 }
 
-/** Maps each expected column to its position in the header, or reports what is wrong. */
+/**
+ * Maps each expected column to its position in the header, or reports what is wrong. Columns
+ * with a blank name are ignored: spreadsheets leave them after the last real one.
+ */
 function checkHeader(record: string[], columns: readonly string[], issues: IssueList): number[] | undefined {
   const names = record.map((c) => c.trim());
   const before = issues.count;
   names.forEach((name, i) => {
+    if (name === '') return;
     if (!columns.includes(name)) issues.add(1, name, 'import.header_unknown', { column: name });
     else if (names.indexOf(name) !== i) issues.add(1, name, 'import.header_duplicate', { column: name });
   });

@@ -12,9 +12,9 @@ const row = z.object({
   code: cells.text(),
   full_name: cells.text(),
   unit_code: cells.text(),
-  role: cells.choice(staffRoles, 'unknown_role'),
-  telegram_user_id: cells.pattern(/^[1-9]\d{0,19}$/, 'bad_telegram_user'),
-  slack_user_id: cells.pattern(/^[UW][A-Z0-9]{2,}$/, 'bad_slack_user'),
+  role: cells.choice(staffRoles, 'import.unknown_role'),
+  telegram_user_id: cells.pattern(/^[1-9]\d{0,19}$/, 'import.bad_telegram_user'),
+  slack_user_id: cells.pattern(/^[UW][A-Z0-9]{2,}$/, 'import.bad_slack_user'),
   oversees: cells.codes(),
 });
 type StaffRow = z.infer<typeof row>;

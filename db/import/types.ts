@@ -26,12 +26,18 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  /** Check everything, the database references included, and write nothing. */
+  /**
+   * Check everything, the database references included, and keep nothing: the rows are
+   * written and rolled back, so `inserted`/`updated` say what a real import would do.
+   */
   dryRun?: boolean;
   actor: { staffId?: number; label: string };
   channel: Channel;
-  /** Called about every 1,000 records read and checked. */
-  onProgress?: (rowsDone: number) => void;
+  /**
+   * Called about every 1,000 rows: first while the file is read and checked ('read'), then,
+   * for a clean file, while rows are written ('write'; out of `rows`, now known).
+   */
+  onProgress?: (rowsDone: number, phase: 'read' | 'write') => void;
   /** Issues listed at most (default 50); all files with any issue are refused anyway. */
   maxIssues?: number;
 }

@@ -11,11 +11,11 @@ import { jsonParam, upsertInBatches } from './sql-batches.ts';
 const row = z.object({
   code: cells.text(),
   name: cells.text(),
-  kind: cells.choice(unitKinds, 'unknown_unit_kind'),
+  kind: cells.choice(unitKinds, 'import.unknown_unit_kind'),
   parent_code: cells.optionalText(),
   // Telegram group ids are negative integers; Slack channel ids start with C, G or D.
-  telegram_chat_id: cells.pattern(/^-?\d{1,20}$/, 'bad_telegram_chat'),
-  slack_channel_id: cells.pattern(/^[CGD][A-Z0-9]{2,}$/, 'bad_slack_channel'),
+  telegram_chat_id: cells.pattern(/^-?\d{1,20}$/, 'import.bad_telegram_chat'),
+  slack_channel_id: cells.pattern(/^[CGD][A-Z0-9]{2,}$/, 'import.bad_slack_channel'),
 });
 type UnitRow = z.infer<typeof row>;
 

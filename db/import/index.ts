@@ -1,0 +1,84 @@
+import { auditLog } from '../schema.ts';
+import type { Db } from '../client.ts';
+import { casesImporter } from './cases.ts';
+import { collectionsImporter } from './collections.ts';
+import { findingsImporter } from './findings.ts';
+import type { Importer } from './importer.ts';
+import { inspectionsImporter } from './inspections.ts';
+import { IssueList } from './issues.ts';
+import { readCsv } from './read-csv.ts';
+import { staffImporter } from './staff.ts';
+import { targetsImporter } from './targets.ts';
+import type { ImportInput, ImportKind, ImportOptions, ImportResult } from './types.ts';
+import { unitsImporter } from './units.ts';
+
+export * from './types.ts';
+
+const importers: Record<ImportKind, Importer> = {
+  units: unitsImporter,
+  staff: staffImporter,
+  cases: casesImporter,
+  collections: collectionsImporter,
+  targets: targetsImporter,
+  inspections: inspectionsImporter,
+  findings: findingsImporter,
+};
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Imports one CSV file of `kind` (CONTRACT.md, "CSV files"), all or nothing: every row is
+ * checked, references against the database included, and a single issue means nothing is
+ * written. A clean file is written in one transaction, with one audit_log row; a dry run
+ * rolls that transaction back.
+ */
+export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, options: ImportOptions): Promise<ImportResult> {
+  const importer = importers[kind];
+  const issues = new IssueList(options.maxIssues ?? 50);
+  const session = importer.start(issues);
+  let read = 0;
+  const { rows, readable } = await readCsv(input, importer.columns, issues, (row) => {
+    session.add(row);
+    if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read, 'read');
+  });
+  const dryRun = options.dryRun ?? false;
+  const result = (inserted = 0, updated = 0): ImportResult => ({
+    kind,
+    rows,
+    inserted,
+    updated,
+    dryRun,
+    issues: [...issues.list].sort((a, b) => a.line - b.line),
+    truncated: issues.truncated,
+  });
+  // A file that could not be read (empty, bad header, broken quotes) has nothing to check further.
+  if (!readable) return result();
+  try {
+    return await db.transaction(async (tx) => {
+      const write = await session.plan(tx);
+      if (issues.count > 0) return result();
+      const counts = await write(tx, (done) => options.onProgress?.(done, 'write'));
+      // A dry run writes too, then rolls back: its counts are exact and the database's own
+      // constraints have had their say.
+      if (dryRun) throw new DryRunRollback(result(counts.inserted, counts.updated));
+      await tx.insert(auditLog).values({
+        staffId: options.actor.staffId ?? null,
+        actor: options.actor.label,
+        channel: options.channel,
+        action: 'import',
+        entity: kind,
+        details: { rows, inserted: counts.inserted, updated: counts.updated },
+      });
+      return result(counts.inserted, counts.updated);
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}

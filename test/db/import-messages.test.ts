@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasMessage, t } from '../../bot/i18n/index.ts';
+import { enImport } from '../../bot/i18n/en/import.ts';
+import { viImport } from '../../bot/i18n/vi/import.ts';
+
+const dir = new URL('../../db/import/', import.meta.url);
+const used = new Set(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/'(import\.[a-z0-9_]+)'/g)].map((m) => m[1]!)),
+);
+
+describe('import issue messages', () => {
+  it('every issue code the importer emits has a Vietnamese and an English message', () => {
+    expect(used.size).toBeGreaterThan(30);
+    for (const code of used) {
+      expect(hasMessage('vi', code), `vi ${code}`).toBe(true);
+      expect(hasMessage('en', code), `en ${code}`).toBe(true);
+    }
+  });
+
+  it('the catalogues hold no message the importer never emits, in both languages alike', () => {
+    expect(Object.keys(viImport).sort()).toEqual([...used].sort());
+    expect(Object.keys(enImport).sort()).toEqual([...used].sort());
+  });
+
+  it('fills the parameters', () => {
+    expect(t('vi', 'import.duplicate_code', { value: 'HT-001', first: 2 })).toBe('Mã "HT-001" đã có ở dòng 2 của tệp này.');
+    expect(t('en', 'import.officer_not_in_unit', { value: 'DS01', unit: 'TN-HT' })).toBe(
+      'The enforcement officer "DS01" does not belong to the unit TN-HT.',
+    );
+  });
+});
