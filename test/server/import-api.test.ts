@@ -31,12 +31,12 @@ describe.each(drivers)('POST /api/import on %s', (driver) => {
     expect(audit.at(-1)).toMatchObject({ channel: 'api', action: 'import' });
   });
 
-  it('checks but writes nothing on a dry run', async () => {
+  it('checks, counts what it would write, and writes nothing on a dry run', async () => {
     const { deps } = createTestDeps(handle);
     const body = `${header}\nTT-B,Phòng THADS khu vực B,local,TT,,\n`;
     const res = await createApp(deps).request('/api/import/units?dry_run=1', { method: 'POST', headers: csvHeaders, body });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ kind: 'units', rows: 1, inserted: 0, updated: 0, dry_run: true });
+    expect(await res.json()).toEqual({ kind: 'units', rows: 1, inserted: 1, updated: 0, dry_run: true });
     expect(await unitCodes(['TT-B'])).toEqual([]);
   });
 
