@@ -68,7 +68,14 @@ async function openPglite(dir: string, options: DbOptions): Promise<DbHandle> {
 
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migrateUnderLock(url);
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  // JIT compiles for tens of milliseconds to save less on queries of this size; and named
+  // prepared statements drift to generic plans that misjudge `unit_id = any(…)`: both off.
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { jit: 'off' },
+    prepare: false,
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return { db, driver: 'postgres', isNew: false, close: () => client.end({ timeout: 5 }) };
 }

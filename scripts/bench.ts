@@ -75,7 +75,6 @@ async function main() {
         const total = (performance.now() - started) / 1000;
         const detail = Object.entries(parts).map(([k, s]) => `${k} ${fmt(s)} s`).join(', ');
         console.log(`[${driver}] import of ${CASES} cases + ${collections} collections: ${fmt(total)} s (goal ≤ 60 s) — ${detail}`);
-        if (driver === 'postgres') await handle.db.execute('analyze');
         const local = await timeSummary(handle.db, 'BN-001', 200);
         console.log(`[${driver}] summary of one local unit (${CASES / 10} cases), 200 runs: p50 ${fmt(local.p50)} ms, p95 ${fmt(local.p95)} ms, max ${fmt(local.max)} ms${driver === 'postgres' ? ' (goal p95 ≤ 50 ms)' : ''}`);
         const province = await timeSummary(handle.db, 'BN', 20);

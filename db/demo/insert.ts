@@ -78,7 +78,13 @@ export async function insertDemo(tx: Tx, data: DemoData, today: IsoDate): Promis
   }));
   for (const chunk of chunks(history)) await tx.insert(caseStatusHistory).values(chunk);
   const money = data.cases.flatMap((c) =>
-    c.collections.map((m) => ({ caseId: caseIds.get(c.code)!, collectedOn: m.date, amount: m.amount, source: 'import' as const })),
+    c.collections.map((m) => ({
+      caseId: caseIds.get(c.code)!,
+      unitId: unitIds.get(c.unitCode)!,
+      collectedOn: m.date,
+      amount: m.amount,
+      source: 'import' as const,
+    })),
   );
   for (const chunk of chunks(money)) await tx.insert(collections).values(chunk);
 

@@ -104,6 +104,13 @@ export const casesImporter = defineImporter<CaseRow>({
                   order by case_id, effective_date desc, id desc) h
             where c.id = h.case_id and (c.status <> h.status or c.status_date <> h.effective_date)`,
       );
+      // A case the file moves to another unit takes its money along (collections.unit_id).
+      await queryRows(
+        tx,
+        sql`update collections p set unit_id = c.unit_id from cases c
+            where c.id = p.case_id and p.unit_id <> c.unit_id
+              and c.id in (select jsonb_array_elements_text(${jsonParam([...counts.ids.values()])})::bigint)`,
+      );
       return counts;
     };
   },

@@ -49,9 +49,10 @@ export const collectionsImporter = defineImporter<CollectionRow>({
       await runInBatches(
         tx,
         values,
-        (batch) => sql`insert into collections (case_id, collected_on, amount, source)
-          select case_id, collected_on, amount, 'import'
-          from jsonb_to_recordset(${batch}) as r(case_id bigint, collected_on date, amount bigint)`,
+        (batch) => sql`insert into collections (case_id, unit_id, collected_on, amount, source)
+          select r.case_id, c.unit_id, r.collected_on, r.amount, 'import'
+          from jsonb_to_recordset(${batch}) as r(case_id bigint, collected_on date, amount bigint)
+          join cases c on c.id = r.case_id`,
         progress,
       );
       const updated = Math.min(Number(gone?.n ?? 0), rows.length);

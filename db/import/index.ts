@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { auditLog } from '../schema.ts';
 import type { Db } from '../client.ts';
 import { casesImporter } from './cases.ts';
@@ -54,7 +55,7 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
   // A file that could not be read (empty, bad header, broken quotes) has nothing to check further.
   if (!readable) return result();
   try {
-    return await db.transaction(async (tx) => {
+    const done = await db.transaction(async (tx) => {
       const write = await session.plan(tx);
       if (issues.count > 0) return result();
       const counts = await write(tx, (done) => options.onProgress?.(done, 'write'));
@@ -71,10 +72,27 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
       });
       return result(counts.inserted, counts.updated);
     });
+    if (rows >= VACUUM_AFTER_ROWS) await vacuumAfterBulk(db, kind);
+    return done;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;
     throw error;
   }
+}
+
+const VACUUM_AFTER_ROWS = 10_000;
+const bulkTables: Partial<Record<ImportKind, string[]>> = {
+  cases: ['cases', 'case_status_history', 'collections'],
+  collections: ['collections'],
+};
+
+/**
+ * The numbers read cases and collections by index-only scans, which fall back to the table
+ * for pages not yet marked all-visible: after a bulk import, mark them now (and refresh the
+ * planner's statistics) rather than wait for autovacuum.
+ */
+async function vacuumAfterBulk(db: Db, kind: ImportKind): Promise<void> {
+  for (const table of bulkTables[kind] ?? []) await db.execute(sql`vacuum (analyze) ${sql.identifier(table)}`);
 }
 
 class DryRunRollback extends Error {

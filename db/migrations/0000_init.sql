@@ -53,6 +53,7 @@ CREATE TABLE "chat_identities" (
 CREATE TABLE "collections" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"case_id" bigint NOT NULL,
+	"unit_id" integer NOT NULL,
 	"collected_on" date NOT NULL,
 	"amount" bigint NOT NULL,
 	"source" text NOT NULL,
@@ -214,6 +215,7 @@ ALTER TABLE "cases" ADD CONSTRAINT "cases_unit_id_units_id_fk" FOREIGN KEY ("uni
 ALTER TABLE "cases" ADD CONSTRAINT "cases_officer_id_staff_id_fk" FOREIGN KEY ("officer_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_identities" ADD CONSTRAINT "chat_identities_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "collections" ADD CONSTRAINT "collections_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "collections" ADD CONSTRAINT "collections_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "collections" ADD CONSTRAINT "collections_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "findings" ADD CONSTRAINT "findings_inspection_id_inspections_id_fk" FOREIGN KEY ("inspection_id") REFERENCES "public"."inspections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "findings" ADD CONSTRAINT "findings_responsible_id_staff_id_fk" FOREIGN KEY ("responsible_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -235,11 +237,11 @@ ALTER TABLE "verifications" ADD CONSTRAINT "verifications_case_id_cases_id_fk" F
 ALTER TABLE "verifications" ADD CONSTRAINT "verifications_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_code");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "case_status_history_case_idx" ON "case_status_history" USING btree ("case_id","effective_date");--> statement-breakpoint
-CREATE INDEX "cases_unit_accepted_idx" ON "cases" USING btree ("unit_id","accepted_date");--> statement-breakpoint
+CREATE INDEX "case_status_history_case_idx" ON "case_status_history" USING btree ("case_id","effective_date","id","status");--> statement-breakpoint
+CREATE INDEX "cases_unit_books_idx" ON "cases" USING btree ("unit_id","accepted_date","status_date","status","amount","id","officer_id","decision_date","verified_on","due_date");--> statement-breakpoint
 CREATE INDEX "cases_officer_idx" ON "cases" USING btree ("officer_id");--> statement-breakpoint
-CREATE INDEX "cases_unit_status_idx" ON "cases" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "collections_case_idx" ON "collections" USING btree ("case_id","collected_on");--> statement-breakpoint
+CREATE INDEX "collections_unit_idx" ON "collections" USING btree ("unit_id","collected_on","case_id","amount");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_key_uq" ON "deliveries" USING btree ("job","platform","destination","period");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "findings_inspection_idx" ON "findings" USING btree ("inspection_id");--> statement-breakpoint

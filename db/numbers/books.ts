@@ -1,15 +1,32 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
 import type { IsoDate } from '../work-year.ts';
-import { casesAsOf, list, WITH_CONDITIONS } from './case-state.ts';
+import { casesAsOf, intArray } from './case-state.ts';
 import type { Books } from './types.ts';
 
-const OPEN_WITH_CONDITIONS = ['enforcing', 'postponed', 'suspended'] as const;
+export interface BooksGroup {
+  key: string | null;
+  cases: Books;
+  money: Books;
+  /** Cases matching `countWhere`, when one was given (the overdue ones, for a summary). */
+  flagged: number;
+}
+
+interface Row {
+  key: string | null;
+  status: string;
+  carried: boolean;
+  n: number | string;
+  books: number | string;
+  part_paid: number | string;
+  flagged: number | string;
+}
 
 /**
  * The official table by cases and by money for the given units, as of `at` in the work year
- * starting `from`, in one aggregate query; `groupKey` (a column of the cases row `b`, such as
- * `b.officer_id`) splits it into groups, or null for one total.
+ * starting `from`. The database groups the cases by (group, status on `at`, carried over or
+ * new) — a handful of rows — and the columns are added up from those here. `groupKey` (an
+ * expression over the row `b` of casesAsOf, such as `b.officer_id`) splits the table in groups.
  *
  * Money in the books: a carried-over case counts what was still owed on `from`; done money is
  * collected in the year on open cases with conditions (never more than their books' amount)
@@ -18,74 +35,77 @@ const OPEN_WITH_CONDITIONS = ['enforcing', 'postponed', 'suspended'] as const;
  */
 export async function aggregateBooks(
   db: Db,
-  opts: { unitIds: readonly number[]; from: IsoDate; at: IsoDate; groupKey?: SQL | null },
-): Promise<{ key: string | null; cases: Books; money: Books }[]> {
+  opts: { unitIds: readonly number[]; from: IsoDate; at: IsoDate; groupKey?: SQL; countWhere?: SQL },
+): Promise<BooksGroup[]> {
   const { unitIds, from, at } = opts;
   if (unitIds.length === 0) return [];
-  const key = opts.groupKey ?? sql`null`;
-  const is = (status: string) => sql`b.s_at = ${status}`;
-  const withConditions = sql`b.s_at in (${list(WITH_CONDITIONS)})`;
-  const column = (name: string, condition: SQL) => sql`
-    count(*) filter (where ${condition})::bigint as ${sql.identifier(`c_${name}`)},
-    coalesce(sum(b.books) filter (where ${condition}), 0)::bigint as ${sql.identifier(`m_${name}`)}`;
-  const rows = await queryRows<Record<string, string | number | null>>(
+  const rows = await queryRows<Row>(
     db,
     sql`
-    with base as (${casesAsOf(unitIds, from, at)}),
-    paid as (
+    with paid as (
       select p.case_id,
              sum(p.amount) filter (where p.collected_on < ${from}::date) as before,
              sum(p.amount) filter (where p.collected_on >= ${from}::date) as in_year
       from collections p
-      where p.case_id in (select id from base) and p.collected_on <= ${at}::date
+      where p.unit_id = any(${intArray(unitIds)}) and p.collected_on <= ${at}::date
       group by p.case_id
     ),
     b as (
       select base.*,
              greatest(base.amount - case when base.carried then coalesce(paid.before, 0) else 0 end, 0) as books,
              coalesce(paid.in_year, 0) as in_year
-      from base left join paid on paid.case_id = base.id
+      from (${casesAsOf(unitIds, from, at)}) base left join paid on paid.case_id = base.id
     )
-    select ${key}::text as key,
-      ${column('carried_over', sql`b.carried`)},
-      ${column('new', sql`not b.carried`)},
-      ${column('total', sql`true`)},
-      ${column('entrusted', is('entrusted'))},
-      ${column('withdrawn', is('withdrawn'))},
-      ${column('without_conditions', is('no_conditions'))},
-      ${column('with_conditions', withConditions)},
-      ${column('completed', is('completed'))},
-      ${column('terminated', is('terminated'))},
-      ${column('postponed', is('postponed'))},
-      ${column('suspended', is('suspended'))},
-      coalesce(sum(least(b.in_year, b.books)) filter (where b.s_at in (${list(OPEN_WITH_CONDITIONS)})), 0)::bigint
-        as m_part_paid
+    select (${opts.groupKey ?? sql`null`})::text as key, b.s_at as status, b.carried,
+           count(*) as n, sum(b.books) as books, sum(least(b.in_year, b.books)) as part_paid,
+           count(*) filter (where ${opts.countWhere ?? sql`false`}) as flagged
     from b
-    group by 1`,
+    group by 1, 2, 3`,
   );
-  return rows.map((r) => ({ key: r.key === null ? null : String(r.key), cases: toBooks(r, 'c', 0), money: toBooks(r, 'm', Number(r.m_part_paid)) }));
+  const groups = new Map<string | null, Row[]>();
+  for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
+  return [...groups].map(([key, group]) => ({
+    key,
+    cases: toBooks(group, (r) => Number(r.n), 0),
+    money: toBooks(group, (r) => Number(r.books), partPaid(group)),
+    flagged: group.reduce((sum, r) => sum + Number(r.flagged), 0),
+  }));
 }
 
-function toBooks(row: Record<string, string | number | null>, prefix: 'c' | 'm', partPaid: number): Books {
-  const n = (name: string) => Number(row[`${prefix}_${name}`] ?? 0);
-  const total = n('total');
-  const toEnforce = total - n('entrusted') - n('withdrawn');
-  const withConditions = n('with_conditions');
-  const done = n('completed') + n('terminated') + partPaid;
+const is =
+  (...statuses: string[]) =>
+  (r: Row): boolean =>
+    statuses.includes(r.status);
+
+/** Money collected in the year on cases with conditions still open (capped per case in SQL). */
+const partPaid = (rows: Row[]) =>
+  rows.filter(is('enforcing', 'postponed', 'suspended')).reduce((t, r) => t + Number(r.part_paid), 0);
+
+/** Adds up the grouped rows into the official columns; `measure` is 1 per case or its money. */
+function toBooks(rows: Row[], measure: (r: Row) => number, partPaidInYear: number): Books {
+  const sum = (where: (r: Row) => boolean) => rows.filter(where).reduce((total, r) => total + measure(r), 0);
+  const total = sum(() => true);
+  const entrusted = sum(is('entrusted'));
+  const withdrawn = sum(is('withdrawn'));
+  const withConditions = sum(is('enforcing', 'postponed', 'suspended', 'completed', 'terminated'));
+  const completed = sum(is('completed'));
+  const terminated = sum(is('terminated'));
+  const toEnforce = total - entrusted - withdrawn;
+  const done = completed + terminated + partPaidInYear;
   return {
-    carried_over: n('carried_over'),
-    new: n('new'),
+    carried_over: sum((r) => r.carried),
+    new: sum((r) => !r.carried),
     total,
-    entrusted: n('entrusted'),
-    withdrawn: n('withdrawn'),
+    entrusted,
+    withdrawn,
     to_enforce: toEnforce,
     with_conditions: withConditions,
-    without_conditions: n('without_conditions'),
-    completed: n('completed'),
-    terminated: n('terminated'),
+    without_conditions: sum(is('no_conditions')),
+    completed,
+    terminated,
     done,
-    postponed: n('postponed'),
-    suspended: n('suspended'),
+    postponed: sum(is('postponed')),
+    suspended: sum(is('suspended')),
     carried_to_next: toEnforce - done,
     carried_with_conditions: withConditions - done,
     rate: rateOf(done, withConditions),
@@ -99,4 +119,4 @@ export function rateOf(done: number, withConditions: number): number | null {
   return Number(scaled) / 100;
 }
 
-export const emptyBooks = (): Books => toBooks({}, 'c', 0);
+export const emptyBooks = (): Books => toBooks([], () => 0, 0);

@@ -37,15 +37,18 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
   };
 }
 
+/** The condition "overdue on `at`" over the row `b` of casesAsOf, for counting alongside other numbers. */
+export function overdueCondition(at: IsoDate, options: NumbersOptions): SQL {
+  return sql.join(Object.values(ruleConditions(at, options)).map((c) => sql`(${c})`), sql` or `);
+}
+
 function overdueQuery(unitIds: readonly number[], at: IsoDate, options: NumbersOptions) {
-  const conditions = ruleConditions(at, options);
-  const any = sql.join(Object.values(conditions).map((c) => sql`(${c})`), sql` or `);
   const flags = sql.join(
-    Object.entries(conditions).map(([name, c]) => sql`(${c}) as ${sql.identifier(`is_${name}`)}`),
+    Object.entries(ruleConditions(at, options)).map(([name, c]) => sql`(${c}) as ${sql.identifier(`is_${name}`)}`),
     sql`, `,
   );
   const from = workYearStart(workYearOf(at));
-  return { base: casesAsOf(unitIds, from, at), any, flags };
+  return { base: casesAsOf(unitIds, from, at), any: overdueCondition(at, options), flags };
 }
 
 /** How many cases of these units are overdue on `at` under the rules. */

@@ -1,12 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { targets } from '../schema.ts';
 import { getSubtreeIds, getUnitByCode } from '../units.ts';
 import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
-import { aggregateBooks, emptyBooks } from './books.ts';
+import { aggregateBooks, type BooksGroup, emptyBooks } from './books.ts';
 import type { NumbersOptions } from './options.ts';
-import { countOverdue } from './overdue.ts';
-import type { Books, Summary, Targets } from './types.ts';
+import { overdueCondition } from './overdue.ts';
+import type { Summary, Targets } from './types.ts';
 
 /** A unit's official numbers as of `at` (its whole subtree for a province), per CONTRACT.md. */
 export async function getSummary(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
@@ -15,11 +15,11 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
-  const [current, lastYear, unitTargets, overdue] = await Promise.all([
-    getBooks(db, unitIds, from, at),
+  // The overdue cases are counted in the same pass over the cases as the year's numbers.
+  const [current, lastYear, unitTargets] = await Promise.all([
+    getBooks(db, unitIds, from, at, overdueCondition(at, options)),
     getBooks(db, unitIds, workYearStart(workYearOf(lastYearAt)), lastYearAt),
     getUnitTargets(db, unit.id, workYear),
-    countOverdue(db, unitIds, at, options),
   ]);
   return {
     unit: unit.code,
@@ -32,13 +32,13 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
     money: current.money,
     targets: unitTargets,
     same_period_last_year: { at: lastYearAt, cases_rate: lastYear.cases.rate, money_rate: lastYear.money.rate },
-    overdue,
+    overdue: current.flagged,
   };
 }
 
-async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate): Promise<{ cases: Books; money: Books }> {
-  const [row] = await aggregateBooks(db, { unitIds, from, at });
-  return row ?? { cases: emptyBooks(), money: emptyBooks() };
+async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate, countWhere?: SQL): Promise<BooksGroup> {
+  const [row] = await aggregateBooks(db, { unitIds, from, at, countWhere });
+  return row ?? { key: null, cases: emptyBooks(), money: emptyBooks(), flagged: 0 };
 }
 
 /** The unit's own targets (not an officer's) for a work year, or null when none is set. */

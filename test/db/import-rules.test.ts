@@ -93,6 +93,18 @@ describe.each(drivers)('importCsv rules on %s', (driver) => {
     ]);
   });
 
+  it('cases: a case moved to another unit takes its money along', async () => {
+    const header = 'code,unit_code,officer_code,decision_no,decision_date,accepted_date,amount,status,status_date,verified_on,due_date,flags';
+    const moved = `${header}\nHT-001,TN-DS,,12/QĐ-CCTHADS,2025-09-20,2025-09-25,150000000,enforcing,2025-09-25,2025-10-10,,credit\n`;
+    expect((await run(handle.db, 'cases', moved)).issues).toEqual([]);
+    const rows = await queryRows<{ unit: string; n: number }>(
+      handle.db,
+      sql`select u.code as unit, count(*)::int as n from collections p join units u on u.id = p.unit_id
+          join cases c on c.id = p.case_id where c.code = 'HT-001' group by u.code`,
+    );
+    expect(rows).toEqual([{ unit: 'TN-DS', n: 2 }]);
+  });
+
   it('targets: one per unit, officer and year; rates are percents', async () => {
     const csv = [
       'unit_code,officer_code,work_year,cases_rate,money_rate,carried_cases_cut,carried_money_cut',

@@ -59,8 +59,8 @@ describe.each(drivers)('importCsv on %s', (driver) => {
     const before = await snapshot(handle.db);
     await queryRows(
       handle.db,
-      sql`insert into collections (case_id, collected_on, amount, source)
-          select id, '2026-04-01', 777, 'telegram' from cases where code = 'HT-001'`,
+      sql`insert into collections (case_id, unit_id, collected_on, amount, source)
+          select id, unit_id, '2026-04-01', 777, 'telegram' from cases where code = 'HT-001'`,
     );
     const again = await loadFixtures(handle.db);
     expect(again.map((r) => [r.inserted, r.updated])).toEqual([

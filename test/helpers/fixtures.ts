@@ -55,7 +55,7 @@ export async function addCase(db: Db, f: CaseFixture): Promise<number> {
   if (f.collections?.length) {
     await db
       .insert(collections)
-      .values(f.collections.map(([collectedOn, amount]) => ({ caseId, collectedOn, amount, source: 'import' as const })));
+      .values(f.collections.map(([collectedOn, amount]) => ({ caseId, unitId: f.unitId, collectedOn, amount, source: 'import' as const })));
   }
   return caseId;
 }
