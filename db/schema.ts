@@ -152,7 +152,8 @@ export const linkAttempts = pgTable(
 
 /**
  * One enforcement decision (việc thi hành án). `status`/`status_date` mirror the latest row of
- * case_status_history so that "as of today" needs no history lookup.
+ * case_status_history and `prev_status`/`prev_status_date` the one before it (null: none), so
+ * that the status on almost any date needs no history lookup (db/case-status.ts keeps them).
  */
 export const cases = pgTable(
   'cases',
@@ -169,6 +170,8 @@ export const cases = pgTable(
     amount: money('amount').notNull(),
     status: text('status').$type<CaseStatus>().notNull().default('enforcing'),
     statusDate: day('status_date').notNull(),
+    prevStatus: text('prev_status').$type<CaseStatus>(),
+    prevStatusDate: day('prev_status_date'),
     verifiedOn: day('verified_on'),
     dueDate: day('due_date'),
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
@@ -189,6 +192,8 @@ export const cases = pgTable(
       t.decisionDate,
       t.verifiedOn,
       t.dueDate,
+      t.prevStatusDate,
+      t.prevStatus,
     ),
     index('cases_officer_idx').on(t.officerId),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { refreshStatusMirror } from '../case-status.ts';
 import { queryRows } from '../client.ts';
 import { caseFlags, caseStatuses } from '../schema.ts';
 import { cells } from './cells.ts';
@@ -95,15 +96,8 @@ export const casesImporter = defineImporter<CaseRow>({
           select id, code, inserted from up`,
         progress,
       );
-      // cases.status mirrors the latest history row, which may be a later status from chat.
-      await queryRows(
-        tx,
-        sql`update cases c set status = h.status, status_date = h.effective_date
-            from (select distinct on (case_id) case_id, status, effective_date from case_status_history
-                  where case_id in (select jsonb_array_elements_text(${jsonParam([...counts.ids.values()])})::bigint)
-                  order by case_id, effective_date desc, id desc) h
-            where c.id = h.case_id and (c.status <> h.status or c.status_date <> h.effective_date)`,
-      );
+      // The mirror on cases follows the history, where a later status from chat may outrank the file's.
+      await refreshStatusMirror(tx, [...counts.ids.values()]);
       // A case the file moves to another unit takes its money along (collections.unit_id).
       await queryRows(
         tx,

@@ -31,6 +31,8 @@ CREATE TABLE "cases" (
 	"amount" bigint NOT NULL,
 	"status" text DEFAULT 'enforcing' NOT NULL,
 	"status_date" date NOT NULL,
+	"prev_status" text,
+	"prev_status_date" date,
 	"verified_on" date,
 	"due_date" date,
 	"flags" text[] DEFAULT '{}'::text[] NOT NULL,
@@ -238,7 +240,7 @@ ALTER TABLE "verifications" ADD CONSTRAINT "verifications_staff_id_staff_id_fk" 
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_code");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "case_status_history_case_idx" ON "case_status_history" USING btree ("case_id","effective_date","id","status");--> statement-breakpoint
-CREATE INDEX "cases_unit_books_idx" ON "cases" USING btree ("unit_id","accepted_date","status_date","status","amount","id","officer_id","decision_date","verified_on","due_date");--> statement-breakpoint
+CREATE INDEX "cases_unit_books_idx" ON "cases" USING btree ("unit_id","accepted_date","status_date","status","amount","id","officer_id","decision_date","verified_on","due_date","prev_status_date","prev_status");--> statement-breakpoint
 CREATE INDEX "cases_officer_idx" ON "cases" USING btree ("officer_id");--> statement-breakpoint
 CREATE INDEX "collections_case_idx" ON "collections" USING btree ("case_id","collected_on");--> statement-breakpoint
 CREATE INDEX "collections_unit_idx" ON "collections" USING btree ("unit_id","collected_on","case_id","amount");--> statement-breakpoint

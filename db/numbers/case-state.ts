@@ -12,34 +12,42 @@ export const intArray = (ids: readonly number[]): SQL => sql`${`{${ids.map((id) 
 
 export const list = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-/** The latest history row of case `c` effective on or before `date` (`strict`: before it). */
-const historyAt = (column: 'status' | 'effective_date', date: IsoDate, strict = false) => sql`(
+/** From the latest history row of case `c` whose date compares with `date` as `cmp` says. */
+const historyAt = (column: 'status' | 'effective_date', cmp: SQL, date: IsoDate) => sql`(
   select h.${sql.raw(column)} from case_status_history h
-  where h.case_id = c.id and h.effective_date ${sql.raw(strict ? '<' : '<=')} ${date}::date
+  where h.case_id = c.id and h.effective_date ${cmp} ${date}::date
   order by h.effective_date desc, h.id desc limit 1)`;
 
 /**
+ * Case `c`'s status (or that status's date) on `date`, or just before it when `strict`. The
+ * mirror on cases holds the last two changes, so the history table is read only for a case
+ * changed twice since `date`; the subquery sits in the last CASE branch, evaluated only when taken.
+ */
+function statusOn(column: 'status' | 'effective_date', date: IsoDate, strict = false): SQL {
+  const cmp = sql.raw(strict ? '<' : '<=');
+  const [current, previous, initial] =
+    column === 'status'
+      ? [sql`c.status`, sql`c.prev_status`, sql`'enforcing'`]
+      : [sql`c.status_date`, sql`c.prev_status_date`, sql`c.accepted_date`];
+  return sql`case when c.status_date ${cmp} ${date}::date then ${current}
+                  when c.prev_status_date is null then ${initial}
+                  when c.prev_status_date ${cmp} ${date}::date then ${previous}
+                  else coalesce(${historyAt(column, cmp, date)}, ${initial}) end`;
+}
+
+/**
  * The rows of every "as of a date" query: cases `c` of the given units accepted by `at` and
- * still in the books at `from` (accepted in the year, or not closed before it), each with its
- * status `s_at` and that status's date `s_date` as they stood on `at`.
- *
- * cases.status mirrors the latest history row, so the history is read only for the few cases
- * changed after the date in question: the subqueries sit in CASE branches, which PostgreSQL
- * evaluates only when taken.
+ * still in the books at `from` (accepted in the year, or not closed just before it), each with
+ * its status `s_at` and that status's date `s_date` as they stood on `at`.
  */
 export function casesAsOf(unitIds: readonly number[], from: IsoDate, at: IsoDate): SQL {
   return sql`
     select c.id, c.unit_id, c.officer_id, c.amount, c.accepted_date, c.decision_date, c.verified_on,
            c.due_date, c.code,
            (c.accepted_date < ${from}::date) as carried,
-           case when c.status_date <= ${at}::date then c.status
-                else coalesce(${historyAt('status', at)}, 'enforcing') end as s_at,
-           case when c.status_date <= ${at}::date then c.status_date
-                else coalesce(${historyAt('effective_date', at)}, c.accepted_date) end as s_date
+           ${statusOn('status', at)} as s_at,
+           ${statusOn('effective_date', at)} as s_date
     from cases c
     where c.unit_id = any(${intArray(unitIds)}) and c.accepted_date <= ${at}::date
-      and (c.accepted_date >= ${from}::date
-           or (c.status_date < ${from}::date and c.status not in (${list(CLOSED)}))
-           or (c.status_date >= ${from}::date
-               and coalesce(${historyAt('status', from, true)}, 'enforcing') not in (${list(CLOSED)})))`;
+      and (c.accepted_date >= ${from}::date or ${statusOn('status', from, true)} not in (${list(CLOSED)}))`;
 }

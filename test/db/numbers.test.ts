@@ -142,6 +142,19 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     expect(r.rows[1]!.meets).toEqual({ cases_rate: null, money_rate: null });
   });
 
+  it('reads a status from the previous change when the latest is after the date', async () => {
+    // R1 is postponed, then completed later: cases.status says completed, prev_status postponed.
+    const l5 = await addUnit(handle.db, 'L5', 'local');
+    await addCase(handle.db, {
+      unitId: l5, code: 'R1', accepted: '2026-10-03', amount: 4 * M,
+      history: [['postponed', '2026-11-01'], ['completed', '2027-05-01']], collections: [['2027-05-01', 4 * M]],
+    });
+    const on = async (at: string) => (await getSummary(handle.db, 'L5', at, options)).cases;
+    expect(await on('2026-10-20')).toMatchObject({ with_conditions: 1, postponed: 0, done: 0 });
+    expect(await on('2027-03-31')).toMatchObject({ with_conditions: 1, postponed: 1, done: 0 });
+    expect(await on('2027-05-01')).toMatchObject({ with_conditions: 1, postponed: 0, completed: 1, rate: 100 });
+  });
+
   it('refuses an unknown unit with a user error', async () => {
     await expect(getSummary(handle.db, 'NOPE', '2027-03-31', options)).rejects.toMatchObject({ code: 'unit_not_found', params: { unit: 'NOPE' } });
   });

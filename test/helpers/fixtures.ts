@@ -1,3 +1,4 @@
+import { refreshStatusMirror } from '../../db/case-status.ts';
 import type { Db } from '../../db/client.ts';
 import { type CaseStatus, caseStatusHistory, cases, collections, staff, type StaffRole, units } from '../../db/schema.ts';
 
@@ -30,6 +31,7 @@ export interface CaseFixture {
 export async function addCase(db: Db, f: CaseFixture): Promise<number> {
   const history = f.history ?? [];
   const latest = history.at(-1) ?? ['enforcing', f.accepted];
+
   const [row] = await db
     .insert(cases)
     .values({
@@ -51,6 +53,7 @@ export async function addCase(db: Db, f: CaseFixture): Promise<number> {
     await db
       .insert(caseStatusHistory)
       .values(history.map(([status, effectiveDate]) => ({ caseId, status, effectiveDate, source: 'import' as const })));
+    await refreshStatusMirror(db, [caseId]);
   }
   if (f.collections?.length) {
     await db
