@@ -16,18 +16,30 @@ export async function getUnitByCode(db: Db, code: string): Promise<UnitRow> {
   return unit;
 }
 
-/** The unit and every unit below it: a province's books are its whole subtree's. */
-export async function getSubtreeIds(db: Db, unitId: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitRow['kind'];
+}
+
+/**
+ * The unit with this code and the ids of its whole subtree (itself first), in one query: a
+ * province's books are its subtree's. Unknown code: a UserError `unit_not_found`.
+ */
+export async function getUnitSubtree(db: Db, code: string): Promise<{ unit: UnitRef; unitIds: number[] }> {
+  const rows = await queryRows<UnitRef>(
     db,
     sql`with recursive tree as (
-          select id from units where id = ${unitId}
+          select id, code, name, kind, 0 as depth from units where upper(code) = ${code.trim().toUpperCase()}
           union all
-          select u.id from units u join tree t on u.parent_id = t.id
+          select u.id, u.code, u.name, u.kind, t.depth + 1 from units u join tree t on u.parent_id = t.id
         )
-        select id from tree`,
+        select id, code, name, kind from tree order by depth, id`,
   );
-  return rows.map((r) => Number(r.id));
+  const [root] = rows;
+  if (!root) throw new UserError('unit_not_found', { unit: code });
+  return { unit: { ...root, id: Number(root.id) }, unitIds: rows.map((r) => Number(r.id)) };
 }
 
 /** Maps every unit below `unitId` to the child of `unitId` it belongs to. */

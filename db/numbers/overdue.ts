@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Calendar } from '../calendar.ts';
 import { type Db, queryRows } from '../client.ts';
 import type { OverdueRules } from '../overdue-rules.ts';
-import { getSubtreeIds, getUnitByCode } from '../units.ts';
+import { getUnitSubtree } from '../units.ts';
 import { addDays, addMonths, daysBetween, type IsoDate, workYearOf, workYearStart } from '../work-year.ts';
 import { casesAsOf, list, OPEN } from './case-state.ts';
 import { getOverdueFindings } from './overdue-findings.ts';
@@ -85,8 +85,7 @@ export async function getOverdue(
   options: NumbersOptions,
   list_: { limit?: number } = {},
 ): Promise<OverdueReport> {
-  const unit = await getUnitByCode(db, unitCode);
-  const unitIds = await getSubtreeIds(db, unit.id);
+  const { unit, unitIds } = await getUnitSubtree(db, unitCode);
   const { rules } = options;
   const q = overdueQuery(unitIds, at, options);
   // Orders by an approximate earliest due date (working days counted as calendar days);

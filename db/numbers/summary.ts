@@ -1,7 +1,7 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { targets } from '../schema.ts';
-import { getSubtreeIds, getUnitByCode } from '../units.ts';
+import { getUnitSubtree } from '../units.ts';
 import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
 import { aggregateBooks, type BooksGroup, emptyBooks } from './books.ts';
 import type { NumbersOptions } from './options.ts';
@@ -10,8 +10,7 @@ import type { Summary, Targets } from './types.ts';
 
 /** A unit's official numbers as of `at` (its whole subtree for a province), per CONTRACT.md. */
 export async function getSummary(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
-  const unit = await getUnitByCode(db, unitCode);
-  const unitIds = await getSubtreeIds(db, unit.id);
+  const { unit, unitIds } = await getUnitSubtree(db, unitCode);
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
