@@ -1,0 +1,31 @@
+import { lt } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { type ChatPlatform, processedUpdates } from './schema.ts';
+
+/**
+ * Claims an inbound update (Telegram update_id, Slack event_id): true the first time, false when
+ * the platform resends it, so a resent collection is not recorded twice. The insert is the
+ * check, so two processes receiving the same resend cannot both win. Claim inside the same
+ * transaction as the update's writes when possible: a failure then releases the claim as well,
+ * and the platform's resend gets a second chance.
+ */
+export async function claimUpdate(db: Db, platform: ChatPlatform, updateId: string, now?: Date): Promise<boolean> {
+  const rows = await db
+    .insert(processedUpdates)
+    .values({ platform, updateId, ...(now ? { processedAt: now } : {}) })
+    .onConflictDoNothing()
+    .returning({ updateId: processedUpdates.updateId });
+  return rows.length > 0;
+}
+
+/**
+ * Forgets claims older than `olderThan` (platforms stop resending within a day or so); returns
+ * how many went.
+ */
+export async function pruneProcessedUpdates(db: Db, olderThan: Date): Promise<number> {
+  const rows = await db
+    .delete(processedUpdates)
+    .where(lt(processedUpdates.processedAt, olderThan))
+    .returning({ updateId: processedUpdates.updateId });
+  return rows.length;
+}
