@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
 import { units } from './schema.ts';
+import { fold } from './text.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -54,4 +55,16 @@ export async function getChildOfEachUnit(db: Db, unitId: number): Promise<Map<nu
         select id, child from tree`,
   );
   return new Map(rows.map((r) => [Number(r.id), Number(r.child)]));
+}
+
+/**
+ * Units a person may mean by `query`: the one whose code it is, else those whose name contains
+ * it, diacritics and case aside ("dong son" finds "Đông Sơn"), within `withinIds` when given.
+ */
+export async function findUnits(db: Db, query: string, withinIds?: readonly number[]): Promise<UnitRef[]> {
+  const all = await db.select({ id: units.id, code: units.code, name: units.name, kind: units.kind }).from(units).orderBy(units.code);
+  const scope = withinIds ? all.filter((u) => withinIds.includes(u.id)) : all;
+  const wanted = fold(query);
+  const byCode = scope.filter((u) => fold(u.code) === wanted);
+  return byCode.length > 0 ? byCode : scope.filter((u) => fold(u.name).includes(wanted));
 }

@@ -1,8 +1,16 @@
+import { enAmount } from './en/amount.ts';
+import { enCase } from './en/case.ts';
 import { enCli } from './en/cli.ts';
+import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
+import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
+import { viAmount } from './vi/amount.ts';
+import { viCase } from './vi/case.ts';
 import { viCli } from './vi/cli.ts';
+import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
+import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
 
 export type Locale = 'vi' | 'en';
@@ -12,8 +20,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viCli },
-  en: { ...enCommon, ...enImport, ...enCli },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

@@ -37,6 +37,9 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
   };
 }
 
+/** Only one officer's cases when an id is given (an officer sees their own overdue cases). */
+const ofOfficer = (officerId: number | undefined) => (officerId === undefined ? sql`true` : sql`b.officer_id = ${officerId}`);
+
 /** The condition "overdue on `at`" over the row `b` of casesAsOf, for counting alongside other numbers. */
 export function overdueCondition(at: IsoDate, options: NumbersOptions): SQL {
   return sql.join(Object.values(ruleConditions(at, options)).map((c) => sql`(${c})`), sql` or `);
@@ -52,10 +55,19 @@ function overdueQuery(unitIds: readonly number[], at: IsoDate, options: NumbersO
 }
 
 /** How many cases of these units are overdue on `at` under the rules. */
-export async function countOverdue(db: Db, unitIds: readonly number[], at: IsoDate, options: NumbersOptions): Promise<number> {
+export async function countOverdue(
+  db: Db,
+  unitIds: readonly number[],
+  at: IsoDate,
+  options: NumbersOptions,
+  officerId?: number,
+): Promise<number> {
   if (unitIds.length === 0) return 0;
   const q = overdueQuery(unitIds, at, options);
-  const [row] = await queryRows<{ n: number }>(db, sql`with b as (${q.base}) select count(*)::int as n from b where ${q.any}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with b as (${q.base}) select count(*)::int as n from b where (${q.any}) and ${ofOfficer(officerId)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -77,13 +89,16 @@ interface Row {
   is_stale_with_conditions: boolean;
 }
 
-/** Overdue cases (most overdue first, up to `limit`) and overdue inspection findings of a unit's subtree. */
+/**
+ * Overdue cases (most overdue first, up to `limit`; one officer's only with `officerId`) and
+ * overdue inspection findings of a unit's subtree.
+ */
 export async function getOverdue(
   db: Db,
   unitCode: string,
   at: IsoDate,
   options: NumbersOptions,
-  list_: { limit?: number } = {},
+  list_: { limit?: number; officerId?: number } = {},
 ): Promise<OverdueReport> {
   const { unit, unitIds } = await getUnitSubtree(db, unitCode);
   const { rules } = options;
@@ -105,7 +120,7 @@ export async function getOverdue(
           o as (
             select b.*, ${q.flags},
                    ${lastCheckOf(at)} as last_check
-            from b where ${q.any}
+            from b where (${q.any}) and ${ofOfficer(list_.officerId)}
           )
           select o.code, u.code as unit, s.code as officer, s.full_name as officer_name, o.s_at as status,
                  o.accepted_date::text, o.decision_date::text, o.due_date::text, o.last_check::text, o.amount,
@@ -116,7 +131,7 @@ export async function getOverdue(
           order by ${approxDue}, o.code
           limit ${list_.limit ?? 50}`,
     ),
-    countOverdue(db, unitIds, at, options),
+    countOverdue(db, unitIds, at, options, list_.officerId),
     getOverdueFindings(db, unitIds, at),
   ]);
   const cases = rows.map((r) => toOverdueCase(r, at, options)).sort((a, b) => b.days_overdue - a.days_overdue || a.code.localeCompare(b.code));

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { UserError } from '../../db/errors.ts';
+import { redeemLinkCode } from '../../db/identity.ts';
+import { defineCommand } from '../core/command.ts';
+import { message } from '../core/reply.ts';
+import { t } from '../i18n/index.ts';
+
+export const linkCommand = defineCommand({
+  name: 'lienket',
+  alias: 'link',
+  allowed: () => true,
+  // A code may be typed in groups ("ABCD EFGH"); the words are joined back.
+  args: z.array(z.string()).min(1).max(4).transform((words) => ({ code: words.join('') })),
+  async run(ctx, { code }) {
+    const { platform, externalId } = ctx.account;
+    // On the console the person is chosen with --as; there is no chat account to link.
+    if (platform === 'console') throw new UserError('link.console');
+    const person = await redeemLinkCode(ctx.deps.db, platform, externalId, code, ctx.deps.now());
+    return message(t(person.locale ?? ctx.locale, 'link.done', { name: person.name, unit: person.unitName }), 'success');
+  },
+});

@@ -1,0 +1,44 @@
+import { canRank } from '../../db/access.ts';
+import { getRanking } from '../../db/numbers/ranking.ts';
+import type { Ranking } from '../../db/numbers/types.ts';
+import { defineCommand } from '../core/command.ts';
+import type { Reply } from '../core/reply.ts';
+import { formatCount, formatDate, formatRate } from '../format.ts';
+import { type Locale, t } from '../i18n/index.ts';
+import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
+
+export const rankingCommand = defineCommand({
+  name: 'xephang',
+  alias: 'ranking',
+  allowed: (p) => p !== null && canRank(p),
+  args: unitWords,
+  async run(ctx, { unit: query }) {
+    const unit = await resolveUnit(ctx, query, 'xephang');
+    if (isReply(unit)) return unit;
+    return rankingReply(await getRanking(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers), ctx.locale);
+  },
+});
+
+const mark = (meets: boolean | null) => (meets === null ? '—' : meets ? '✓' : '✗');
+
+/** Units (or officers) ranked, with ✓/✗ against each rate target: short enough for a phone. */
+export function rankingReply(r: Ranking, locale: Locale): Reply {
+  return {
+    title: t(locale, `cmd.xephang.title.${r.by}`, { name: r.name, unit: r.unit }),
+    blocks: [
+      {
+        kind: 'table',
+        headers: ['#', t(locale, `cmd.xephang.col.${r.by}`), t(locale, 'cmd.xephang.col.cases'), t(locale, 'cmd.xephang.col.money')],
+        rows: r.rows.map((row) => [
+          String(row.rank),
+          r.by === 'units' ? row.code : row.name,
+          `${formatRate(row.cases.rate, locale)} ${mark(row.meets.cases_rate)}`,
+          `${formatRate(row.money.rate, locale)} ${mark(row.meets.money_rate)}`,
+        ]),
+        align: ['right', 'left', 'right', 'right'],
+      },
+      { kind: 'text', text: t(locale, 'cmd.xephang.legend', { count: formatCount(r.rows.length, locale) }) },
+      { kind: 'context', text: t(locale, 'cmd.as_of_date', { year: r.work_year, at: formatDate(r.at, locale) }) },
+    ],
+  };
+}

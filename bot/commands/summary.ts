@@ -1,0 +1,67 @@
+import { canRank } from '../../db/access.ts';
+import { getSummary } from '../../db/numbers/summary.ts';
+import type { Summary } from '../../db/numbers/types.ts';
+import { defineCommand } from '../core/command.ts';
+import type { Reply } from '../core/reply.ts';
+import { formatCount, formatDate, formatDelta, formatMoneyShort, formatRate } from '../format.ts';
+import { type Locale, t } from '../i18n/index.ts';
+import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
+
+export const summaryCommand = defineCommand({
+  name: 'tomtat',
+  alias: 'summary',
+  allowed: (p) => p !== null,
+  args: unitWords,
+  async run(ctx, { unit: query }) {
+    const unit = await resolveUnit(ctx, query, 'tomtat');
+    if (isReply(unit)) return unit;
+    const summary = await getSummary(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers);
+    const reply = summaryReply(summary, ctx.locale);
+    reply.buttons = [
+      [
+        { label: t(ctx.locale, 'cmd.tomtat.button.overdue'), action: `quahan ${unit.code}` },
+        ...(canRank(ctx.person!) ? [{ label: t(ctx.locale, 'cmd.tomtat.button.ranking'), action: `xephang ${unit.code}` }] : []),
+      ],
+    ];
+    return reply;
+  },
+});
+
+/** The key figures a leader reads first: both rates against target and last year, then the books. */
+export function summaryReply(s: Summary, locale: Locale): Reply {
+  const rate = (key: 'cases' | 'money') => {
+    const value = s[key].rate;
+    const target = s.targets?.[key === 'cases' ? 'cases_rate' : 'money_rate'];
+    const last = s.same_period_last_year[key === 'cases' ? 'cases_rate' : 'money_rate'];
+    return t(locale, 'cmd.tomtat.rate_line', {
+      rate: formatRate(value, locale),
+      target: formatRate(target, locale),
+      vs_target: formatDelta(value, target, locale),
+      last: formatRate(last, locale),
+      vs_last: formatDelta(value, last, locale),
+    });
+  };
+  const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'carried_to_next') =>
+    t(locale, 'cmd.tomtat.pair', { cases: formatCount(s.cases[key], locale), money: formatMoneyShort(s.money[key], locale) });
+  return {
+    title: `${s.name} (${s.unit})`,
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          { label: t(locale, 'cmd.tomtat.cases_rate'), value: rate('cases') },
+          { label: t(locale, 'cmd.tomtat.money_rate'), value: rate('money') },
+          { label: t(locale, 'cmd.tomtat.to_enforce'), value: pair('to_enforce') },
+          { label: t(locale, 'cmd.tomtat.with_conditions'), value: pair('with_conditions') },
+          { label: t(locale, 'cmd.tomtat.done'), value: pair('done') },
+          { label: t(locale, 'cmd.tomtat.carried_to_next'), value: pair('carried_to_next') },
+          { label: t(locale, 'cmd.tomtat.overdue'), value: formatCount(s.overdue, locale) },
+        ],
+      },
+      {
+        kind: 'context',
+        text: t(locale, 'cmd.as_of', { year: s.work_year, from: formatDate(s.from, locale), at: formatDate(s.at, locale) }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import type { Person } from '../../db/identity.ts';
+import { UserError } from '../../db/errors.ts';
+import { todayIn } from '../../db/work-year.ts';
+import { type Locale, t } from '../i18n/index.ts';
+import type { Command, CoreDeps, Platform } from './command.ts';
+import { message, type Outgoing } from './reply.ts';
+import { closest, fold } from './suggest.ts';
+
+/** Longer messages are refused before anything is parsed: no command needs more. */
+export const MAX_INPUT = 4000;
+
+export interface Incoming {
+  text: string;
+  person: Person | null;
+  chat: { platform: Platform; isPrivate: boolean };
+  account: { platform: Platform; externalId: string };
+  /** An id to log with errors (Telegram update_id, Slack event id). */
+  updateId?: string;
+}
+
+export interface Core {
+  deps: CoreDeps;
+  commands: readonly Command[];
+}
+
+/** Splits "/tomtat@thads_bot Đông Sơn" into the command word and the words after it. */
+export function splitCommand(text: string): { word: string; args: string[] } {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  const word = fold(first.replace(/^\//, '').replace(/@\S*$/, ''));
+  return { word, args: rest };
+}
+
+export function findCommand(commands: readonly Command[], word: string): Command | undefined {
+  return commands.find((c) => c.name === word || c.alias === word);
+}
+
+/**
+ * The one way into the commands, for every adapter: find the command, check who may run it,
+ * parse its words, run it, and turn any error into a message in the person's language —
+ * a mistake of theirs explained, one of ours logged with the update id and apologised for.
+ */
+export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing[]> {
+  const { deps } = core;
+  const locale: Locale = incoming.person?.locale ?? deps.config.defaultLocale;
+  const say = (key: string, params?: Record<string, string | number>, tone: 'info' | 'error' = 'error'): Outgoing[] => [
+    { to: 'chat', reply: message(t(locale, key, params), tone) },
+  ];
+  if (incoming.text.length > MAX_INPUT) return say('core.too_long', { max: MAX_INPUT });
+  const { word, args } = splitCommand(incoming.text);
+  const command = findCommand(core.commands, word);
+  if (!command) {
+    const names = core.commands.filter((c) => c.allowed(incoming.person)).flatMap((c) => [c.name, c.alias]);
+    const guess = closest(word, names);
+    return guess ? say('core.did_you_mean', { command: guess }) : say('core.unknown_command');
+  }
+  if (!command.allowed(incoming.person)) {
+    return incoming.person ? say('core.not_allowed', { command: command.name }) : say('core.link_first');
+  }
+  const parsed = command.args.safeParse(args);
+  if (!parsed.success) return say('core.usage', { usage: t(locale, `cmd.${command.name}.usage`) });
+  try {
+    const result = await command.run(
+      {
+        deps,
+        person: incoming.person,
+        locale,
+        chat: incoming.chat,
+        account: incoming.account,
+        today: todayIn(deps.config.timeZone, deps.now()),
+      },
+      parsed.data,
+    );
+    return Array.isArray(result) ? result : [{ to: 'chat', reply: result }];
+  } catch (error) {
+    if (error instanceof UserError) return say(error.code, error.params);
+    deps.logger.error({ err: error, updateId: incoming.updateId, command: command.name }, 'command failed');
+    return say('internal_error');
+  }
+}
