@@ -19,7 +19,7 @@ export function createConsoleSession(core: Core, person: Person) {
       const outgoing = await dispatch(core, {
         text: pressed ? pressed.action : trimmed,
         person,
-        chat: { platform: 'console', isPrivate: true },
+        chat: { platform: 'console', id: person.code, isPrivate: true },
         account: { platform: 'console', externalId: person.code },
       });
       buttons = outgoing.flatMap((o) => (o.reply.buttons ?? []).flat());

@@ -24,7 +24,7 @@ export interface CommandContext {
   person: Person | null;
   locale: Locale;
   /** Where the message came from: case details go only to private chats. */
-  chat: { platform: Platform; isPrivate: boolean };
+  chat: { platform: Platform; id: string; isPrivate: boolean };
   /** The chat account (Telegram user id, Slack user id, staff code on the console). */
   account: { platform: Platform; externalId: string };
   today: IsoDate;

@@ -12,7 +12,8 @@ export const MAX_INPUT = 4000;
 export interface Incoming {
   text: string;
   person: Person | null;
-  chat: { platform: Platform; isPrivate: boolean };
+  /** The chat the message came from (a Telegram chat id, a Slack channel, the staff code on the console). */
+  chat: { platform: Platform; id: string; isPrivate: boolean };
   account: { platform: Platform; externalId: string };
   /** An id to log with errors (Telegram update_id, Slack event id). */
   updateId?: string;

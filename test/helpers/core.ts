@@ -27,7 +27,7 @@ export async function say(
   core: Core,
   as: string | null,
   text: string,
-  chat: { platform?: Platform; isPrivate?: boolean } = {},
+  chat: { platform?: Platform; id?: string; isPrivate?: boolean } = {},
 ): Promise<{ to: string; text: string; buttons: string[] }[]> {
   const person = as ? await getPersonByCode(core.deps.db, as) : null;
   if (as && !person) throw new Error(`no staff ${as} in the fixture`);
@@ -35,7 +35,7 @@ export async function say(
   const outgoing = await dispatch(core, {
     text,
     person,
-    chat: { platform, isPrivate: chat.isPrivate ?? true },
+    chat: { platform, id: chat.id ?? as ?? '999', isPrivate: chat.isPrivate ?? true },
     account: { platform, externalId: as ?? '999' },
   });
   return outgoing.map((o) => ({
