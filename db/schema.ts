@@ -417,3 +417,25 @@ export const jobRuns = pgTable('job_runs', {
   lastSlot: timestamp('last_slot', { withTimezone: true }).notNull(),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A step-by-step conversation waiting for this person's next message in this chat (the amount
+ * of a collection, a note's text, a confirm button). In the database, not in memory, so that
+ * it survives a restart and any server process can take the next step. Expired rows count as
+ * absent; the `state` shape belongs to bot/dialogue.
+ */
+export const dialogues = pgTable(
+  'dialogues',
+  {
+    platform: text('platform').$type<ChatPlatform | 'console'>().notNull(),
+    chatId: text('chat_id').notNull(),
+    accountId: text('account_id').notNull(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId, t.accountId] }), index('dialogues_expires_idx').on(t.expiresAt)],
+);

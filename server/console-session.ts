@@ -18,6 +18,7 @@ export function createConsoleSession(core: Core, person: Person) {
       const pressed = /^\d+$/.test(trimmed) ? buttons[Number(trimmed) - 1] : undefined;
       const outgoing = await dispatch(core, {
         text: pressed ? pressed.action : trimmed,
+        pressed: pressed !== undefined,
         person,
         chat: { platform: 'console', id: person.code, isPrivate: true },
         account: { platform: 'console', externalId: person.code },

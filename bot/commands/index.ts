@@ -1,17 +1,27 @@
 import type { Command } from '../core/command.ts';
+import { cancelCommand } from './cancel.ts';
+import { caseCommand } from './case-details.ts';
+import { deadlineCommand } from './deadline.ts';
 import { createHelpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
+import { myCasesCommand } from './my-cases.ts';
 import { overdueCommand } from './overdue.ts';
 import { rankingCommand } from './ranking.ts';
 import { summaryCommand } from './summary.ts';
+import { updateCommand } from './update.ts';
 
-/** Every chat command, in the order help lists them. */
+/** Every chat command, in the order help lists them: figures, then cases, then the account. */
 export const commands: Command[] = [];
 commands.push(
   summaryCommand,
   rankingCommand,
   overdueCommand,
+  myCasesCommand,
+  caseCommand,
+  updateCommand,
+  deadlineCommand,
+  cancelCommand,
   linkCommand,
   languageCommand,
   createHelpCommand(() => commands),

@@ -1,6 +1,7 @@
 import type { Person } from '../../db/identity.ts';
 import { UserError } from '../../db/errors.ts';
 import { todayIn } from '../../db/work-year.ts';
+import { resolveText } from '../dialogue/route.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import type { Command, CoreDeps, Platform } from './command.ts';
 import { message, type Outgoing } from './reply.ts';
@@ -17,6 +18,8 @@ export interface Incoming {
   account: { platform: Platform; externalId: string };
   /** An id to log with errors (Telegram update_id, Slack event id). */
   updateId?: string;
+  /** True when `text` is a pressed button's action: a command even while the bot awaits typed text. */
+  pressed?: boolean;
 }
 
 export interface Core {
@@ -47,7 +50,17 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
     { to: 'chat', reply: message(t(locale, key, params), tone) },
   ];
   if (incoming.text.length > MAX_INPUT) return say('core.too_long', { max: MAX_INPUT });
-  const { word, args } = splitCommand(incoming.text);
+  // Text without "/" may answer a step-by-step question (db/dialogues.ts); other chatter gets
+  // a hint in a private chat and silence in a group, where people talk among themselves.
+  let line: string | null;
+  try {
+    line = await resolveText(deps, incoming, (word) => findCommand(core.commands, word) !== undefined);
+  } catch (error) {
+    deps.logger.error({ err: error, updateId: incoming.updateId }, 'dialogue lookup failed');
+    return say('internal_error');
+  }
+  if (line === null) return incoming.chat.isPrivate ? say('core.plain_text', {}, 'info') : [];
+  const { word, args } = splitCommand(line);
   const command = findCommand(core.commands, word);
   if (!command) {
     const names = core.commands.filter((c) => c.allowed(incoming.person)).flatMap((c) => [c.name, c.alias]);
