@@ -89,3 +89,4 @@ async function main() {
 }
 
 await main();
+await import('./bench-telegram.ts').then((telegram) => telegram.benchTelegram());

@@ -1,20 +1,24 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { TelegramBot } from '../bot/telegram/create-bot.ts';
 import type { Deps } from './deps.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createErrorHandler, createNotFoundHandler } from './http/error-boundary.ts';
 import { logRequests } from './http/request-log.ts';
 import { createApiRoutes } from './routes/api.ts';
 import { createHealthRoutes } from './routes/health.ts';
+import { createTelegramRoutes } from './routes/telegram.ts';
 
 export interface AppOptions {
   /** Largest CSV body `POST /api/import/:kind` accepts (default 100 MB: a province's whole caseload). */
   maxImportBytes?: number;
+  /** The bot behind `POST /telegram/webhook`, mounted when Telegram is configured in webhook mode. */
+  telegramBot?: TelegramBot;
 }
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
-/** The HTTP app, the same on Node and on Workers: health, the admin API, and later the bots' webhooks. */
+/** The HTTP app, the same on Node and on Workers: health, the admin API, the Telegram webhook (Slack's to come). */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
@@ -24,5 +28,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
 
   app.route('/', createHealthRoutes(deps));
   app.route('/api', createApiRoutes(deps, { maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }));
+  const telegram = deps.config.telegram;
+  if (options.telegramBot && telegram?.mode === 'webhook' && telegram.webhookSecret) {
+    app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret }));
+  }
   return app;
 }

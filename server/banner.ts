@@ -17,17 +17,29 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
     ? `on: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${url}/api/units/${unit}/summary`
     : 'off (set ADMIN_TOKEN, 16+ characters, to turn on /api/*)';
   const telegram = config.telegram
-    ? `on, ${config.telegram.mode === 'webhook' ? `webhook at ${url}/telegram/webhook` : 'polling'}`
+    ? `on, ${config.telegram.mode === 'webhook' ? `webhook at ${url}/telegram/webhook` : 'long polling (no public address needed)'}`
     : 'off (set TELEGRAM_BOT_TOKEN, and TELEGRAM_WEBHOOK_SECRET or TELEGRAM_MODE=polling)';
+  // Only the operator knows the public https address Telegram must post to: say how to register it.
+  const setWebhook =
+    config.telegram?.mode === 'webhook'
+      ? [
+          '               register its public https address once: curl "https://api.telegram.org/bot$TELEGRAM_BOT_TOKEN/setWebhook"',
+          '               -d url=https://<public host>/telegram/webhook -d secret_token="$TELEGRAM_WEBHOOK_SECRET"',
+        ]
+      : [];
   const slack = config.slack
     ? `on, requests at ${url}/slack/events`
     : 'off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)';
-  // PGlite is one process's: while this server holds it, the CLI is refused (db/pglite-lock.ts).
-  const cli = config.databaseUrl
-    ? `npm run thads -- summary ${unit}`
-    : config.pgliteDir.startsWith('memory://')
-      ? 'none: an in-memory database is this process\'s alone'
-      : `npm run thads -- summary ${unit}  (after stopping this server: PGlite takes one process at a time)`;
+  // PGlite is one process's: while this server holds it, the CLI and the console are refused
+  // (db/pglite-lock.ts). BH-DS-CHV01 is an officer of the demo province.
+  const otherProcess = (command: string) =>
+    config.databaseUrl
+      ? command
+      : config.pgliteDir.startsWith('memory://')
+        ? 'none: an in-memory database is this process\'s alone'
+        : `${command}  (after stopping this server: PGlite takes one process at a time)`;
+  const cli = otherProcess(`npm run thads -- summary ${unit}`);
+  const chatConsole = otherProcess('npm run console -- --as BH-DS-CHV01');
   const lines = [
     `thads-bot is running at ${url}  (đang chạy; health: ${url}/healthz)`,
     `  Database:  ${describeDatabase(config)}${dbIsNew ? ' (new)' : ''}`,
@@ -36,8 +48,9 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
     `    CLI:       ${cli}`,
     `    Admin API: ${adminApi}`,
     `    Telegram:  ${telegram}`,
+    ...setWebhook,
     `    Slack:     ${slack}`,
-    '    Console:   not yet available',
+    `    Console:   ${chatConsole}`,
     '  Stop with Ctrl+C (dừng: Ctrl+C).',
   ];
   return `${lines.join('\n')}\n`;

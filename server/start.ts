@@ -2,6 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { commands } from '../bot/commands/index.ts';
+import { createTelegramBot } from '../bot/telegram/create-bot.ts';
+import { startTelegram } from '../bot/telegram/lifecycle.ts';
 import { createApp } from './app.ts';
 import { describeStartup } from './banner.ts';
 import { parseConfig } from './config.ts';
@@ -30,7 +33,7 @@ export interface RunningServer {
   demo: DemoCounts | undefined;
   /** The start-up text for people: where it listens and how to talk to it. */
   banner: string;
-  /** Stops accepting, lets requests in flight finish (5 s at most), closes the database. */
+  /** Stops accepting, lets requests in flight finish (5 s at most), stops the bots, closes the database. */
   stop(): Promise<void>;
 }
 
@@ -45,15 +48,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let server: Server | undefined;
   try {
     const demo = await seedDemoIfWanted(deps, options.announce);
-    server = createServer(getRequestListener(createApp(deps).fetch));
+    const tg = config.telegram;
+    const telegramBot = tg ? createTelegramBot({ deps, commands }, { token: tg.token, apiRoot: tg.apiRoot }) : undefined;
+    server = createServer(getRequestListener(createApp(deps, { telegramBot }).fetch));
     const port = await listen(server, config.port, config.host);
+    // Only once listening: a start that fails (port taken) must leave no poller behind.
+    const telegram = telegramBot && tg ? startTelegram(telegramBot, commands, { mode: tg.mode, logger }) : undefined;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, driver: deps.dbHandle.driver }, 'listening');
     const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo });
     const listening = server;
     let stopping: Promise<void> | undefined;
     const stop = () => {
-      stopping ??= closeServer(listening).finally(() => deps.dbHandle.close());
+      stopping ??= closeServer(listening)
+        .then(() => telegram?.stop())
+        .finally(() => deps.dbHandle.close());
       return stopping;
     };
     return { url, port, deps, demo, banner, stop };

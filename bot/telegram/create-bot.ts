@@ -1,0 +1,130 @@
+import { Bot, type BotConfig, BotError, type Context } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Logger } from 'pino';
+import { findPerson } from '../../db/identity.ts';
+import { claimUpdate } from '../../db/processed-updates.ts';
+import { type Core, dispatch } from '../core/dispatch.ts';
+import { escapeHtml } from '../render/telegram.ts';
+import { commandLine } from './command-line.ts';
+import { deliver } from './deliver.ts';
+import { say } from './messages.ts';
+import { retryTransformers } from './retry.ts';
+
+export interface TelegramBotOptions {
+  token: string;
+  /** Another Bot API server (TELEGRAM_API_ROOT): self-hosted, or an emulator in tests. */
+  apiRoot?: string;
+  /** The bot's own getMe answer when known (tests): no call is needed before the first update. */
+  botInfo?: UserFromGetMe;
+}
+
+/** A grammY bot that can also take webhook updates one by one and wait for those in progress. */
+export class TelegramBot extends Bot {
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #log: Logger;
+
+  constructor(token: string, config: BotConfig<Context>, log: Logger) {
+    super(token, config);
+    this.#log = log;
+  }
+
+  /**
+   * Handles one update from the webhook. Never rejects: failures reach the error boundary
+   * (bot.catch) exactly as in polling, where grammY routes them there itself.
+   */
+  receive(update: Update): Promise<void> {
+    const work: Promise<void> = this.#handle(update).finally(() => this.#inFlight.delete(work));
+    this.#inFlight.add(work);
+    return work;
+  }
+
+  /** Resolves once every update received so far is handled: call before closing the database. */
+  async settle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #handle(update: Update): Promise<void> {
+    try {
+      // Start-up may not have reached Telegram for getMe: try again now rather than drop the update.
+      if (!this.isInited()) await this.init();
+      await this.handleUpdate(update);
+    } catch (error) {
+      if (error instanceof BotError) await Promise.resolve(this.errorHandler(error)).catch(() => undefined);
+      else this.#log.error({ err: error, update_id: update.update_id }, 'telegram update not handled');
+    }
+  }
+}
+
+/**
+ * The Telegram adapter: texts and button presses in, the core's answers out. It only translates
+ * (who is talking, which chat, how to render); commands and permissions are the core's.
+ */
+export function createTelegramBot(core: Core, options: TelegramBotOptions): TelegramBot {
+  const log = core.deps.logger.child({ platform: 'telegram' });
+  const client = options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined;
+  const bot = new TelegramBot(options.token, { botInfo: options.botInfo, client }, log);
+  bot.api.config.use(...retryTransformers());
+
+  bot.on('message:text', async (ctx) => {
+    if (ctx.from.is_bot) return;
+    const isPrivate = ctx.chat.type === 'private';
+    const repliesToBot = ctx.message.reply_to_message?.from?.id === ctx.me.id;
+    const line = commandLine(ctx.message.text, { isPrivate, repliesToBot }, ctx.me.username);
+    if (line === undefined) return;
+    await answer(core, log, ctx, line, { chatId: ctx.chat.id, isPrivate, replyTo: ctx.message.message_id });
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    // The chat of the message the button is on; none for inline-mode messages, answered privately.
+    const chat = ctx.chat;
+    const where = { chatId: chat?.id ?? ctx.from.id, isPrivate: chat ? chat.type === 'private' : true };
+    await answer(core, log, ctx, ctx.callbackQuery.data, { ...where, pressed: true }, async () => {
+      // Stops the button's spinner; a query too old to answer must not stop the answer itself.
+      await ctx.answerCallbackQuery().catch((err: unknown) => log.warn({ err, update_id: ctx.update.update_id }, 'answerCallbackQuery failed'));
+    });
+  });
+
+  bot.catch(async ({ error, ctx }) => {
+    log.error({ err: error, update_id: ctx.update.update_id }, 'telegram update failed');
+    const chatId = ctx.chat?.id ?? ctx.from?.id;
+    if (chatId === undefined) return;
+    // A short apology, never the error: the cause is in the log under the update id.
+    const text = escapeHtml(say(core.deps.config.defaultLocale, 'internal_error'));
+    await ctx.api.sendMessage(chatId, text, { parse_mode: 'HTML' }).catch(() => undefined);
+  });
+  return bot;
+}
+
+async function answer(
+  core: Core,
+  log: Logger,
+  ctx: Context,
+  text: string,
+  where: { chatId: number; isPrivate: boolean; replyTo?: number; pressed?: boolean },
+  acknowledge?: () => Promise<void>,
+): Promise<void> {
+  const { db, now, config } = core.deps;
+  const from = ctx.from!;
+  const updateId = String(ctx.update.update_id);
+  // Claimed before anything is done, so a resend (Telegram's answer to a slow or failed webhook)
+  // never runs a command twice: a collection is recorded once. The price, an update lost if the
+  // process dies right here, is one the person sees (no answer) and mends by asking again.
+  if (!(await claimUpdate(db, 'telegram', updateId, now()))) {
+    log.info({ update_id: ctx.update.update_id }, 'telegram update already handled: resend ignored');
+    return;
+  }
+  await acknowledge?.();
+  const person = await findPerson(db, 'telegram', String(from.id));
+  const outgoing = await dispatch(core, {
+    text,
+    person,
+    chat: { platform: 'telegram', id: String(where.chatId), isPrivate: where.isPrivate },
+    account: { platform: 'telegram', externalId: String(from.id) },
+    updateId,
+    // A pressed button is a command even while the bot waits for typed text.
+    pressed: where.pressed,
+  });
+  const locale = person?.locale ?? config.defaultLocale;
+  const { chatId, isPrivate, replyTo } = where;
+  await deliver(ctx.api, outgoing, { chatId, isPrivate, replyTo, userId: from.id, locale, botUsername: ctx.me.username });
+}
