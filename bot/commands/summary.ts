@@ -1,5 +1,5 @@
 import { canRank } from '../../db/access.ts';
-import { getSummary } from '../../db/numbers/summary.ts';
+import { getSummaryShared } from '../../db/numbers/summary.ts';
 import type { Summary } from '../../db/numbers/types.ts';
 import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
@@ -15,7 +15,7 @@ export const summaryCommand = defineCommand({
   async run(ctx, { unit: query }) {
     const unit = await resolveUnit(ctx, query, 'tomtat');
     if (isReply(unit)) return unit;
-    const summary = await getSummary(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers);
+    const summary = await getSummaryShared(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers);
     const reply = summaryReply(summary, ctx.locale);
     reply.buttons = [
       [

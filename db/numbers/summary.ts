@@ -58,3 +58,23 @@ export function toTargets(row: typeof targets.$inferSelect): Targets {
     carried_money_cut: Number(row.carriedMoneyCut),
   };
 }
+
+const inFlight = new WeakMap<Db, Map<string, Promise<Summary>>>();
+
+/**
+ * getSummary, with concurrent identical requests (same database, unit and date) sharing one
+ * computation: the Monday-morning burst of a unit's staff asking for its summary costs one
+ * set of queries. Nothing is kept once it resolves, so an answer is never older than a
+ * computation that was running when the request came in. The rules (`options`) are one per
+ * process and are not part of the key.
+ */
+export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
+  let running = inFlight.get(db);
+  if (!running) inFlight.set(db, (running = new Map()));
+  const key = `${unitCode.trim().toUpperCase()}|${at}`;
+  const existing = running.get(key);
+  if (existing) return existing;
+  const computing = getSummary(db, unitCode, at, options).finally(() => running.delete(key));
+  running.set(key, computing);
+  return computing;
+}

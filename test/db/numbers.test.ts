@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../db/calendar.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
-import { getSummary } from '../../db/numbers/summary.ts';
+import { getSummary, getSummaryShared } from '../../db/numbers/summary.ts';
 import type { Books } from '../../db/numbers/types.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { targets } from '../../db/schema.ts';
@@ -153,6 +153,18 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     expect(await on('2026-10-20')).toMatchObject({ with_conditions: 1, postponed: 0, done: 0 });
     expect(await on('2027-03-31')).toMatchObject({ with_conditions: 1, postponed: 1, done: 0 });
     expect(await on('2027-05-01')).toMatchObject({ with_conditions: 1, postponed: 0, completed: 1, rate: 100 });
+  });
+
+  it('shares one computation between concurrent identical requests, and keeps nothing after', async () => {
+    const [a, b, other] = await Promise.all([
+      getSummaryShared(handle.db, 'L1', '2027-03-31', options),
+      getSummaryShared(handle.db, 'l1', '2027-03-31', options),
+      getSummaryShared(handle.db, 'L1', '2027-03-30', options),
+    ]);
+    expect(a).toBe(b);
+    expect(other).not.toBe(a);
+    expect(await getSummaryShared(handle.db, 'L1', '2027-03-31', options)).not.toBe(a);
+    expect(a).toEqual(await getSummary(handle.db, 'L1', '2027-03-31', options));
   });
 
   it('refuses an unknown unit with a user error', async () => {
