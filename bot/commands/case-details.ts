@@ -7,7 +7,7 @@ import { formatCount, formatDate, formatMoney, truncateText } from '../format.ts
 import { type Locale, t } from '../i18n/index.ts';
 import { loadCase, worksOnCases } from './case-arg.ts';
 import { statusLabel } from './case-reply.ts';
-import { type CaseEvent, type CaseFile, getCaseTimeline } from './case-timeline.ts';
+import { type CaseEvent, type CaseFile, getCaseTimeline } from '../../db/case-timeline.ts';
 
 /** The latest steps shown: enough for the story, short enough for one message. */
 const EVENTS_SHOWN = 15;

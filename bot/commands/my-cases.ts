@@ -4,7 +4,7 @@ import type { Person } from '../../db/identity.ts';
 import { defineCommand } from '../core/command.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { listReportableCases } from './case-list.ts';
+import { listReportableCases } from '../../db/case-list.ts';
 
 /** Rows listed: one phone screen. */
 const LISTED = 20;
@@ -24,7 +24,7 @@ export const myCasesCommand = defineCommand({
   async run(ctx) {
     const { locale } = ctx;
     const person = ctx.person!;
-    const mine = await listReportableCases(ctx);
+    const mine = await listReportableCases(ctx.deps.db, ctx.person!, ctx.today, ctx.deps.numbers);
     const shown = mine.slice(0, LISTED);
     const leader = isUnitLeader(person);
     const count = formatCount(mine.length, locale);

@@ -9,7 +9,7 @@ import { endDialogueAbout, startDialogue } from '../dialogue/state.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { actorOf, clockOf, loadCase, parseDateWord, reporting, worksOnCases } from './case-arg.ts';
-import { listReportableCases } from './case-list.ts';
+import { listReportableCases } from '../../db/case-list.ts';
 import { reportReply, stateFields } from './case-reply.ts';
 import { collect } from './update-collection.ts';
 import { moveStatus } from './update-status.ts';
@@ -65,7 +65,7 @@ export const updateCommand = defineCommand({
 
 async function pickCase(ctx: CommandContext): Promise<Reply> {
   const { locale } = ctx;
-  const mine = await listReportableCases(ctx);
+  const mine = await listReportableCases(ctx.deps.db, ctx.person!, ctx.today, ctx.deps.numbers);
   if (mine.length === 0) return { blocks: [{ kind: 'text', text: t(locale, 'cmd.capnhat.no_cases') }] };
   return {
     blocks: [{ kind: 'text', text: t(locale, 'cmd.capnhat.pick_case', { count: formatCount(mine.length, locale), shown: Math.min(PICKED, mine.length) }) }],

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { type CaseStatus, caseStatusHistory, cases, collections, notes, staff, units, verifications } from '../../db/schema.ts';
-import { type IsoDate, todayIn } from '../../db/work-year.ts';
+import type { Db } from './client.ts';
+import { type CaseStatus, caseStatusHistory, cases, collections, notes, staff, units, verifications } from './schema.ts';
+import { type IsoDate, todayIn } from './work-year.ts';
 
 /** What a case file says beyond its current state: who, which decision, which flags. */
 export interface CaseFile {

@@ -1,10 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { canUpdateCase, isLeader } from '../../db/access.ts';
-import { OPEN } from '../../db/numbers/case-state.ts';
-import { getOverdue } from '../../db/numbers/overdue.ts';
-import { type CaseStatus, cases, collections } from '../../db/schema.ts';
-import type { IsoDate } from '../../db/work-year.ts';
-import type { CommandContext } from '../core/command.ts';
+import { canUpdateCase, isLeader } from './access.ts';
+import { OPEN } from './numbers/case-state.ts';
+import { getOverdue } from './numbers/overdue.ts';
+import { type CaseStatus, cases, collections } from './schema.ts';
+import type { IsoDate } from './work-year.ts';
+import type { Db } from './client.ts';
+import type { Person } from './identity.ts';
+import type { NumbersOptions } from './numbers/options.ts';
 
 /** An open case as a caseload list shows it. */
 export interface ListedCase {
@@ -28,9 +30,12 @@ const OVERDUE_LOOKED_AT = 50;
  * deadlines soonest first, then the most overdue, then the oldest. The query narrows to the
  * person's unit for speed; db/access.ts still has the last word on every row.
  */
-export async function listReportableCases(ctx: CommandContext): Promise<ListedCase[]> {
-  const person = ctx.person!;
-  const { db } = ctx.deps;
+export async function listReportableCases(
+  db: Db,
+  person: Person,
+  today: IsoDate,
+  numbers: NumbersOptions,
+): Promise<ListedCase[]> {
   const leader = isLeader(person);
   const [rows, overdue] = await Promise.all([
     db
@@ -58,7 +63,7 @@ export async function listReportableCases(ctx: CommandContext): Promise<ListedCa
     // leaders do not report on: not worth computing just to order a few rows.
     person.unitKind === 'province'
       ? { cases: [] }
-      : getOverdue(db, person.unitCode, ctx.today, ctx.deps.numbers, {
+      : getOverdue(db, person.unitCode, today, numbers, {
           limit: OVERDUE_LOOKED_AT,
           officerId: leader ? undefined : person.staffId,
         }),
