@@ -5,6 +5,7 @@ import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
 import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
+import { enTelegram } from './en/telegram.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
 import { viCli } from './vi/cli.ts';
@@ -12,6 +13,7 @@ import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
 import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
+import { viTelegram } from './vi/telegram.ts';
 
 export type Locale = 'vi' | 'en';
 export type Params = Record<string, string | number>;
@@ -20,8 +22,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

@@ -7,7 +7,7 @@ import { type Core, dispatch } from '../core/dispatch.ts';
 import { escapeHtml } from '../render/telegram.ts';
 import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
-import { say } from './messages.ts';
+import { t } from '../i18n/index.ts';
 import { retryTransformers } from './retry.ts';
 
 export interface TelegramBotOptions {
@@ -89,7 +89,7 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
     const chatId = ctx.chat?.id ?? ctx.from?.id;
     if (chatId === undefined) return;
     // A short apology, never the error: the cause is in the log under the update id.
-    const text = escapeHtml(say(core.deps.config.defaultLocale, 'internal_error'));
+    const text = escapeHtml(t(core.deps.config.defaultLocale, 'internal_error'));
     await ctx.api.sendMessage(chatId, text, { parse_mode: 'HTML' }).catch(() => undefined);
   });
   return bot;

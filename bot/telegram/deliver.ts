@@ -1,8 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Outgoing } from '../core/reply.ts';
-import type { Locale } from '../i18n/index.ts';
 import { escapeHtml, renderTelegram, type TelegramMessage } from '../render/telegram.ts';
-import { say } from './messages.ts';
+import { type Locale, t } from '../i18n/index.ts';
 
 /** Where the answers to one update go. */
 export interface Destination {
@@ -56,7 +55,7 @@ async function sendAll(api: Api, chatId: number, messages: TelegramMessage[], re
 
 function openPrivateHint(locale: Locale, botUsername: string): TelegramMessage {
   return {
-    text: escapeHtml(say(locale, 'open_private')),
-    reply_markup: { inline_keyboard: [[{ text: say(locale, 'open_private_button'), url: `https://t.me/${botUsername}` }]] },
+    text: escapeHtml(t(locale, 'telegram.open_private')),
+    reply_markup: { inline_keyboard: [[{ text: t(locale, 'telegram.open_private_button'), url: `https://t.me/${botUsername}` }]] },
   };
 }
