@@ -20,6 +20,10 @@ export function requireAdminToken(adminToken: string | undefined): MiddlewareHan
   };
 }
 
-function digest(value: string): Buffer {
+/**
+ * A secret's SHA-256: compare two of these with timingSafeEqual, so the comparison takes the
+ * same time whatever the length or the first wrong byte of what was sent.
+ */
+export function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TelegramBot } from '../../bot/telegram/create-bot.ts';
+import { digest } from '../http/admin-auth.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
 export interface TelegramRouteOptions {
@@ -64,8 +65,4 @@ async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> 
   } finally {
     clearTimeout(timer);
   }
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }
