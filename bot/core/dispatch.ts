@@ -18,6 +18,8 @@ export interface Incoming {
   account: { platform: Platform; externalId: string };
   /** An id to log with errors (Telegram update_id, Slack event id). */
   updateId?: string;
+  /** The language the platform says the person uses, for someone not linked yet (who has no choice stored). */
+  localeHint?: Locale;
   /** True when `text` is a pressed button's action: a command even while the bot awaits typed text. */
   pressed?: boolean;
 }
@@ -45,7 +47,7 @@ export function findCommand(commands: readonly Command[], word: string): Command
  */
 export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing[]> {
   const { deps } = core;
-  const locale: Locale = incoming.person?.locale ?? deps.config.defaultLocale;
+  const locale: Locale = incoming.person?.locale ?? (incoming.person ? undefined : incoming.localeHint) ?? deps.config.defaultLocale;
   const say = (key: string, params?: Record<string, string | number>, tone: 'info' | 'error' = 'error'): Outgoing[] => [
     { to: 'chat', reply: message(t(locale, key, params), tone) },
   ];

@@ -7,7 +7,7 @@ import { type Core, dispatch } from '../core/dispatch.ts';
 import { escapeHtml } from '../render/telegram.ts';
 import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
-import { t } from '../i18n/index.ts';
+import { type Locale, t } from '../i18n/index.ts';
 import { retryTransformers } from './retry.ts';
 
 export interface TelegramBotOptions {
@@ -123,8 +123,16 @@ async function answer(
     updateId,
     // A pressed button is a command even while the bot waits for typed text.
     pressed: where.pressed,
+    localeHint: localeOf(from.language_code),
   });
-  const locale = person?.locale ?? config.defaultLocale;
+  const locale = person?.locale ?? (person ? undefined : localeOf(from.language_code)) ?? config.defaultLocale;
   const { chatId, isPrivate, replyTo } = where;
   await deliver(ctx.api, outgoing, { chatId, isPrivate, replyTo, userId: from.id, locale, botUsername: ctx.me.username });
+}
+
+/** Telegram's language_code as one of ours: a Vietnamese app is 'vi', any English one 'en'. */
+function localeOf(code: string | undefined): Locale | undefined {
+  if (code?.startsWith('vi')) return 'vi';
+  if (code?.startsWith('en')) return 'en';
+  return undefined;
 }

@@ -53,6 +53,18 @@ describe.each(drivers)('the Telegram adapter through grammY’s handleUpdate (%s
     expect(sent()[0]!.payload.text).not.toContain('Tỷ lệ');
   });
 
+  it('answers a stranger in the language their Telegram app uses, a linked person in their own', async () => {
+    const { bot, sent } = captureBot(core);
+    const english = textUpdate(id(), STRANGER, '/tomtat');
+    english.message!.from!.language_code = 'en';
+    await bot.handleUpdate(english);
+    expect(sent()[0]!.payload.text).toContain('/link &lt;code&gt;');
+    const leader = textUpdate(id(), LEADER, '/tomtta');
+    leader.message!.from!.language_code = 'en';
+    await bot.handleUpdate(leader);
+    expect(sent()[1]!.payload.text).toBe('Không có lệnh này. Ý bạn là /tomtat?');
+  });
+
   it('runs a pressed button’s action and stops its spinner first', async () => {
     const { bot, calls } = captureBot(core);
     const update = callbackUpdate(id(), LEADER, 'quahan BH-DS');
