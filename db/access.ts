@@ -72,6 +72,16 @@ export async function canSetDeadline(db: Db, p: Person, c: CaseAccessRow): Promi
   return isLeader(p) && canReadCase(db, p, c);
 }
 
+/** Who works on cases at all (sees and reports on some): officers and leaders; each case is still checked. */
+export function worksOnCases(p: Person | null): boolean {
+  return p !== null && (p.role === 'officer' || isLeader(p));
+}
+
+/** Who has a caseload to list: an officer (their own cases) or a unit leader (the unit's). */
+export function hasCaseload(p: Person | null): boolean {
+  return p !== null && (p.role === 'officer' || isUnitLeader(p));
+}
+
 /** Ranking: province leaders rank units, unit leaders their officers; the unit must be readable too. */
 export function canRank(p: Person): boolean {
   return isLeader(p);

@@ -1,20 +1,11 @@
 import { canReadCase, canSetDeadline, canUpdateCase, isLeader } from '../../db/access.ts';
 import { type Actor, type CaseState, type Clock, getCaseState } from '../../db/case-updates/index.ts';
 import { UserError } from '../../db/errors.ts';
-import type { Person } from '../../db/identity.ts';
 import { caseStatuses } from '../../db/schema.ts';
 import { isIsoDate, type IsoDate } from '../../db/work-year.ts';
 import type { CommandContext } from '../core/command.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
-
-/**
- * Whether a person can hold or oversee cases at all: the columns of db/access.ts where
- * canReadCase can be true. It only decides what help lists; each case is still checked there.
- */
-export function worksOnCases(p: Person | null): boolean {
-  return p !== null && (p.role === 'officer' || isLeader(p));
-}
 
 /**
  * The case a person names, if they may `need` it. A case they may not read is answered exactly

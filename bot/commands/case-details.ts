@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canUpdateCase } from '../../db/access.ts';
+import { canUpdateCase, worksOnCases } from '../../db/access.ts';
 import type { CaseState } from '../../db/case-updates/index.ts';
 import { defineCommand } from '../core/command.ts';
 import { message, type Outgoing, type Reply } from '../core/reply.ts';
 import { formatCount, formatDate, formatMoney, truncateText } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { loadCase, worksOnCases } from './case-arg.ts';
+import { loadCase } from './case-arg.ts';
 import { statusLabel } from './case-reply.ts';
 import { type CaseEvent, type CaseFile, getCaseTimeline } from '../../db/case-timeline.ts';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isUnitLeader } from '../../db/access.ts';
-import type { Person } from '../../db/identity.ts';
+import { hasCaseload, isUnitLeader } from '../../db/access.ts';
 import { defineCommand } from '../core/command.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
@@ -19,7 +18,7 @@ const BUTTONS = 5;
 export const myCasesCommand = defineCommand({
   name: 'viec',
   alias: 'mycases',
-  allowed: (p: Person | null) => p !== null && (p.role === 'officer' || isUnitLeader(p)),
+  allowed: hasCaseload,
   args: z.array(z.string()).max(0),
   async run(ctx) {
     const { locale } = ctx;

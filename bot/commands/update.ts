@@ -1,3 +1,4 @@
+import { worksOnCases } from '../../db/access.ts';
 import { z } from 'zod';
 import { addNote, type CaseState, completeCase, NOTE_MAX_LENGTH, recordVerification } from '../../db/case-updates/index.ts';
 import { UserError } from '../../db/errors.ts';
@@ -8,7 +9,7 @@ import { fold } from '../core/suggest.ts';
 import { endDialogueAbout, startDialogue } from '../dialogue/state.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { actorOf, clockOf, loadCase, parseDateWord, reporting, worksOnCases } from './case-arg.ts';
+import { actorOf, clockOf, loadCase, parseDateWord, reporting } from './case-arg.ts';
 import { listReportableCases } from '../../db/case-list.ts';
 import { reportReply, stateFields } from './case-reply.ts';
 import { collect } from './update-collection.ts';
