@@ -5,7 +5,7 @@ import { queryRows } from '../client.ts';
 import { caseFlags, caseStatuses } from '../schema.ts';
 import { cells } from './cells.ts';
 import { defineImporter } from './importer.ts';
-import { checkOfficer } from './officer.ts';
+import { checkUnitAndOfficer } from './officer.ts';
 import { loadStaff, loadUnits } from './references.ts';
 import { jsonParam, upsertInBatches } from './sql-batches.ts';
 
@@ -45,9 +45,7 @@ export const casesImporter = defineImporter<CaseRow>({
   async plan(tx, rows, issues) {
     const [units, staff] = [await loadUnits(tx), await loadStaff(tx)];
     for (const r of rows) {
-      const unit = units.get(r.unit_code);
-      if (!unit) issues.add(r.line, 'unit_code', 'import.unknown_unit', { value: r.unit_code });
-      checkOfficer(r, unit, staff, issues);
+      checkUnitAndOfficer(r, units, staff, issues);
       // The case is 'enforcing' from accepted_date until status_date: the two cannot be reversed.
       if (r.status_date < r.accepted_date)
         issues.add(r.line, 'status_date', 'import.status_before_accepted', {

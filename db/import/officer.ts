@@ -17,3 +17,15 @@ export function checkOfficer(
       unit: row.unit_code,
     });
 }
+
+/** The row's unit must exist, and its officer (if any) must be on that unit's staff. */
+export function checkUnitAndOfficer(
+  row: { line: number; unit_code: string; officer_code: string | null },
+  units: Map<string, UnitRef>,
+  staff: Map<string, StaffRef>,
+  issues: IssueList,
+): void {
+  const unit = units.get(row.unit_code);
+  if (!unit) issues.add(row.line, 'unit_code', 'import.unknown_unit', { value: row.unit_code });
+  checkOfficer(row, unit, staff, issues);
+}

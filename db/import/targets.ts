@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cells } from './cells.ts';
 import { defineImporter } from './importer.ts';
-import { checkOfficer } from './officer.ts';
+import { checkUnitAndOfficer } from './officer.ts';
 import { loadStaff, loadUnits } from './references.ts';
 import { upsertInBatches } from './sql-batches.ts';
 
@@ -25,9 +25,7 @@ export const targetsImporter = defineImporter<TargetRow>({
   async plan(tx, rows, issues) {
     const [units, staff] = [await loadUnits(tx), await loadStaff(tx)];
     for (const r of rows) {
-      const unit = units.get(r.unit_code);
-      if (!unit) issues.add(r.line, 'unit_code', 'import.unknown_unit', { value: r.unit_code });
-      checkOfficer(r, unit, staff, issues);
+      checkUnitAndOfficer(r, units, staff, issues);
     }
     return (tx, progress) =>
       upsertInBatches(
