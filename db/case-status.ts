@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client.ts';
+import { idArray } from './sql-arrays.ts';
 
 /**
  * Re-derives the status mirror of these cases from their history: `status`/`status_date` from
@@ -14,7 +15,7 @@ export async function refreshStatusMirror(tx: Db, caseIds: readonly number[]): P
           select case_id, status, effective_date,
                  row_number() over (partition by case_id order by effective_date desc, id desc) as n
           from case_status_history
-          where case_id = any(${`{${caseIds.map((id) => Math.trunc(id)).join(',')}}`}::bigint[])
+          where case_id = any(${idArray(caseIds, 'bigint')})
         ),
         latest as (
           select l.case_id, l.status, l.effective_date, p.status as prev_status, p.effective_date as prev_date

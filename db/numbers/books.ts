@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
 import type { IsoDate } from '../work-year.ts';
-import { casesAsOf, intArray } from './case-state.ts';
+import { idArray } from '../sql-arrays.ts';
+import { casesAsOf } from './case-state.ts';
 import type { Books } from './types.ts';
 
 export interface BooksGroup {
@@ -47,7 +48,7 @@ export async function aggregateBooks(
              sum(p.amount) filter (where p.collected_on < ${from}::date) as before,
              sum(p.amount) filter (where p.collected_on >= ${from}::date) as in_year
       from collections p
-      where p.unit_id = any(${intArray(unitIds)}) and p.collected_on <= ${at}::date
+      where p.unit_id = any(${idArray(unitIds)}) and p.collected_on <= ${at}::date
       group by p.case_id
     ),
     b as (

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { idArray } from '../sql-arrays.ts';
 import type { IsoDate } from '../work-year.ts';
 
 /** Statuses that put a case in the "with conditions" column (done ones included). */
@@ -6,9 +7,6 @@ export const WITH_CONDITIONS = ['enforcing', 'postponed', 'suspended', 'complete
 /** Statuses of a case still in hand at a date. */
 export const OPEN = ['enforcing', 'postponed', 'suspended', 'no_conditions'] as const;
 const CLOSED = ['completed', 'terminated', 'entrusted', 'withdrawn'] as const;
-
-/** An int[] parameter (one bind value, however many ids). */
-export const intArray = (ids: readonly number[]): SQL => sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::int[]`;
 
 export const list = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
@@ -48,6 +46,6 @@ export function casesAsOf(unitIds: readonly number[], from: IsoDate, at: IsoDate
            ${statusOn('status', at)} as s_at,
            ${statusOn('effective_date', at)} as s_date
     from cases c
-    where c.unit_id = any(${intArray(unitIds)}) and c.accepted_date <= ${at}::date
+    where c.unit_id = any(${idArray(unitIds)}) and c.accepted_date <= ${at}::date
       and (c.accepted_date >= ${from}::date or ${statusOn('status', from, true)} not in (${list(CLOSED)}))`;
 }

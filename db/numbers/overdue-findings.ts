@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
+import { idArray } from '../sql-arrays.ts';
 import { daysBetween, type IsoDate } from '../work-year.ts';
-import { intArray } from './case-state.ts';
 import type { OverdueFinding } from './types.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function getOverdueFindings(db: Db, unitIds: readonly number[], at:
         join inspections i on i.id = f.inspection_id
         join units u on u.id = i.unit_id
         left join staff s on s.id = f.responsible_id
-        where i.unit_id = any(${intArray(unitIds)}) and f.status = 'open' and f.due_date < ${at}::date
+        where i.unit_id = any(${idArray(unitIds)}) and f.status = 'open' and f.due_date < ${at}::date
         order by f.due_date, f.code`,
   );
   return rows.map((r) => ({ ...r, days_overdue: daysBetween(r.due_date, at) }));
