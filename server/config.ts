@@ -32,6 +32,29 @@ const jsonRules = z
   .pipe(overdueRulesSchema.partial().strict())
   .transform((partial) => ({ ...defaultOverdueRules, ...partial }));
 
+/** Five cron fields (minute hour day-of-month month day-of-week); checked again by the scheduler. */
+const cronExpression = z
+  .string()
+  .trim()
+  .refine((s) => s.split(/\s+/).length === 5, { message: 'expected a cron expression of five fields, such as "30 7 * * 1"' });
+
+/** An optional JSON object in a variable, validated by `inner`. */
+function jsonObject<T extends z.ZodType>(inner: T) {
+  return z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s?.trim()) return undefined;
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(inner);
+}
+
 const envSchema = z
   .object({
     DATABASE_URL: optional.refine((u) => u === undefined || /^postgres(ql)?:\/\//.test(u), {
@@ -67,6 +90,9 @@ const envSchema = z
       message: 'expected at least 16 characters',
     }),
     JOBS: z.enum(['on', 'off']).default('on'),
+    JOB_SCHEDULES: jsonObject(z.record(z.string(), cronExpression).default({})),
+    JOBS_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(12),
+    ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DAYS_OFF: dateList,
     WORKING_DAYS: dateList,
@@ -99,7 +125,16 @@ export interface Config {
   telegram: { token: string; mode: 'webhook' | 'polling'; webhookSecret?: string; apiRoot?: string } | undefined;
   slack: { token: string; signingSecret: string; apiUrl?: string } | undefined;
   adminToken: string | undefined;
-  jobs: boolean;
+  jobs: {
+    /** JOBS=off: this process schedules nothing (another one does). */
+    enabled: boolean;
+    /** Cron expressions in TZ_APP by job name (JOB_SCHEDULES), over each job's default. */
+    schedules: Record<string, string>;
+    /** A slot missed while the server was down runs once after start if at most this late. */
+    catchUpHours: number;
+    /** Cases overdue longer than this go privately to the leader overseeing the unit. */
+    escalateAfterDays: number;
+  };
   logLevel: string;
   calendar: { daysOff: string[]; workingDays: string[] };
   overdueRules: typeof defaultOverdueRules;
@@ -138,7 +173,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { token: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL }
         : undefined,
     adminToken: e.ADMIN_TOKEN,
-    jobs: e.JOBS === 'on',
+    jobs: {
+      enabled: e.JOBS === 'on',
+      schedules: e.JOB_SCHEDULES,
+      catchUpHours: e.JOBS_CATCH_UP_HOURS,
+      escalateAfterDays: e.ESCALATE_AFTER_DAYS,
+    },
     logLevel: e.LOG_LEVEL,
     calendar: { daysOff: e.DAYS_OFF, workingDays: e.WORKING_DAYS },
     overdueRules: e.OVERDUE_RULES,

@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import type { Reply } from '../bot/core/reply.ts';
+import type { Locale } from '../bot/i18n/index.ts';
+import type { Db } from '../db/client.ts';
+import type { NumbersOptions } from '../db/numbers/options.ts';
+import type { ChatPlatform } from '../db/schema.ts';
+
+/** What a job body may use: the database and the rules, nothing that sends or schedules. */
+export interface JobDeps {
+  db: Db;
+  numbers: NumbersOptions;
+  logger: Logger;
+  config: { timeZone: string; defaultLocale: Locale; jobs: { escalateAfterDays: number } };
+}
+
+/** Where a planned message goes: a unit's group or channel, or a person's private chat (a Slack user id opens a DM). */
+export interface Destination {
+  platform: ChatPlatform;
+  chatId: string;
+}
+
+/** Someone named in a message, to be turned into a real mention by the sender (Telegram tg://user link, Slack <@U…>). */
+export interface Mention {
+  /** The text as it appears in the rendered message (the officer's full name). */
+  name: string;
+  /** The person's account on the destination's platform. */
+  externalId: string;
+}
+
+/** One message a job wants delivered; the outbox keeps one per (job, destination, period). */
+export interface PlannedMessage {
+  job: string;
+  destination: Destination;
+  /** The period the message speaks for, e.g. `2026-W48` or `2026-11-23`; part of the once-only key. */
+  period: string;
+  /** Platform-neutral; each sender renders it for its platform. */
+  reply: Reply;
+  locale: Locale;
+  mentions?: Mention[];
+}
+
+/** A scheduled job: its body is a pure function of the database and the clock. */
+export interface Job {
+  name: string;
+  /** Cron expression in TZ_APP (five fields). */
+  defaultSchedule: string;
+  /** Skip weekends and Vietnamese public holidays (db/calendar.ts). */
+  workingDaysOnly: boolean;
+  run(deps: JobDeps, now: Date): Promise<PlannedMessage[]>;
+}
