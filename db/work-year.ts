@@ -44,7 +44,19 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** Today's date in the given time zone (the clock is injected by the caller). */
 export function todayIn(timeZone: string, now: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayFormat(timeZone).format(now);
+}
+
+// Building a DateTimeFormat costs far more than using one, and this runs for every message.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { deepFreeze, getWriteVersion } from '../write-version.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
 import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
@@ -60,21 +61,41 @@ export function toTargets(row: typeof targets.$inferSelect): Targets {
 }
 
 const inFlight = new WeakMap<Db, Map<string, Promise<Summary>>>();
+const kept = new WeakMap<Db, Map<string, { version: number; summary: Summary }>>();
+const MAX_KEPT = 256;
 
 /**
  * getSummary, with concurrent identical requests (same database, unit and date) sharing one
  * computation: the Monday-morning burst of a unit's staff asking for its summary costs one
- * set of queries. Nothing is kept once it resolves, so an answer is never older than a
- * computation that was running when the request came in. The rules (`options`) are one per
- * process and are not part of the key.
+ * set of queries. On the embedded database, where this process is the only writer, a result is
+ * also kept until the next statement that may change a figure (db/write-version.ts); on
+ * PostgreSQL, which other processes write, nothing is kept once it resolves. The rules
+ * (`options`) are one per process and are not part of the key.
  */
-export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
+export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Readonly<Summary>> {
+  const key = `${unitCode.trim().toUpperCase()}|${at}`;
+  const version = getWriteVersion(db, 'figures');
+  const hit = kept.get(db)?.get(key);
+  if (hit && hit.version === version) return Promise.resolve(hit.summary);
   let running = inFlight.get(db);
   if (!running) inFlight.set(db, (running = new Map()));
-  const key = `${unitCode.trim().toUpperCase()}|${at}`;
   const existing = running.get(key);
   if (existing) return existing;
-  const computing = getSummary(db, unitCode, at, options).finally(() => running.delete(key));
+  // Frozen, since every sharer gets the same object.
+  const computing = getSummary(db, unitCode, at, options)
+    .then((summary) => {
+      deepFreeze(summary);
+      if (version !== undefined) {
+        // Read before the first query: a write sent meanwhile leaves this entry already stale.
+        let results = kept.get(db);
+        if (!results) kept.set(db, (results = new Map()));
+        results.delete(key);
+        if (results.size >= MAX_KEPT) results.delete(results.keys().next().value!);
+        results.set(key, { version, summary });
+      }
+      return summary;
+    })
+    .finally(() => running.delete(key));
   running.set(key, computing);
   return computing;
 }
