@@ -5,6 +5,7 @@ import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { formatCount, formatDate, formatRate } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
+import { targetMark } from './summary-fields.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
 export const rankingCommand = defineCommand({
@@ -19,8 +20,6 @@ export const rankingCommand = defineCommand({
   },
 });
 
-const mark = (meets: boolean | null) => (meets === null ? '—' : meets ? '✓' : '✗');
-
 /** Units (or officers) ranked, with ✓/✗ against each rate target: short enough for a phone. */
 export function rankingReply(r: Ranking, locale: Locale): Reply {
   return {
@@ -32,8 +31,8 @@ export function rankingReply(r: Ranking, locale: Locale): Reply {
         rows: r.rows.map((row) => [
           String(row.rank),
           r.by === 'units' ? row.code : row.name,
-          `${formatRate(row.cases.rate, locale)} ${mark(row.meets.cases_rate)}`,
-          `${formatRate(row.money.rate, locale)} ${mark(row.meets.money_rate)}`,
+          `${formatRate(row.cases.rate, locale)} ${targetMark(row.meets.cases_rate)}`,
+          `${formatRate(row.money.rate, locale)} ${targetMark(row.meets.money_rate)}`,
         ]),
         align: ['right', 'left', 'right', 'right'],
       },

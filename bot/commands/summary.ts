@@ -3,8 +3,9 @@ import { getSummaryShared } from '../../db/numbers/summary.ts';
 import type { Summary } from '../../db/numbers/types.ts';
 import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
-import { formatCount, formatDate, formatDelta, formatMoneyShort, formatRate } from '../format.ts';
+import { formatCount, formatDate, formatDelta, formatRate } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
+import { booksPair } from './summary-fields.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
 export const summaryCommand = defineCommand({
@@ -41,8 +42,7 @@ export function summaryReply(s: Summary, locale: Locale): Reply {
       vs_last: formatDelta(value, last, locale),
     });
   };
-  const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'carried_to_next') =>
-    t(locale, 'cmd.tomtat.pair', { cases: formatCount(s.cases[key], locale), money: formatMoneyShort(s.money[key], locale) });
+  const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'carried_to_next') => booksPair(s, key, locale);
   return {
     title: `${s.name} (${s.unit})`,
     blocks: [

@@ -16,7 +16,7 @@ export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, cale
 }
 
 /** The last time a case without conditions was looked at: its verification, or its decision. */
-const lastCheckOf = (at: IsoDate) => sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
+export const lastCheckOf = (at: IsoDate) => sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
 
 /**
  * Each rule as a SQL condition over the row `b` of casesAsOf. Working days cannot be counted in
@@ -45,7 +45,8 @@ export function overdueCondition(at: IsoDate, options: NumbersOptions): SQL {
   return sql.join(Object.values(ruleConditions(at, options)).map((c) => sql`(${c})`), sql` or `);
 }
 
-function overdueQuery(unitIds: readonly number[], at: IsoDate, options: NumbersOptions) {
+/** The rows, the per-rule flags and the any-rule condition of an overdue query (shared with the batched queries). */
+export function overdueQuery(unitIds: readonly number[], at: IsoDate, options: NumbersOptions) {
   const flags = sql.join(
     Object.entries(ruleConditions(at, options)).map(([name, c]) => sql`(${c}) as ${sql.identifier(`is_${name}`)}`),
     sql`, `,
@@ -71,7 +72,22 @@ export async function countOverdue(
   return Number(row?.n ?? 0);
 }
 
-interface Row {
+/**
+ * An approximate earliest due date over the row `o` of an overdue query (working days counted
+ * as calendar days), to order by; the exact dates are computed by toOverdueCase.
+ */
+export function approxDueOf(rules: OverdueRules): SQL {
+  return sql`least(
+      case when o.is_deadline then o.due_date end,
+      case when o.is_verification_late
+           then o.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int end,
+      case when o.is_reverification_due
+           then (o.last_check + make_interval(months => ${rules.reverifyMonths}::int))::date end,
+      case when o.is_stale_with_conditions
+           then (o.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date end)`;
+}
+
+export interface OverdueRow {
   code: string;
   unit: string;
   officer: string | null;
@@ -103,18 +119,9 @@ export async function getOverdue(
   const { unit, unitIds } = await getUnitSubtree(db, unitCode);
   const { rules } = options;
   const q = overdueQuery(unitIds, at, options);
-  // Orders by an approximate earliest due date (working days counted as calendar days);
-  // the exact dates are computed below for the rows returned.
-  const approxDue = sql`least(
-      case when o.is_deadline then o.due_date end,
-      case when o.is_verification_late
-           then o.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int end,
-      case when o.is_reverification_due
-           then (o.last_check + make_interval(months => ${rules.reverifyMonths}::int))::date end,
-      case when o.is_stale_with_conditions
-           then (o.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date end)`;
+  const approxDue = approxDueOf(rules);
   const [rows, total, findings] = await Promise.all([
-    queryRows<Row>(
+    queryRows<OverdueRow>(
       db,
       sql`with b as (${q.base}),
           o as (
@@ -138,7 +145,8 @@ export async function getOverdue(
   return { unit: unit.code, name: unit.name, at, total_cases: total, cases, findings };
 }
 
-function toOverdueCase(r: Row, at: IsoDate, { rules, calendar }: NumbersOptions): OverdueCase {
+/** A row of the overdue query as an OverdueCase, with each broken limit's exact due day. */
+export function toOverdueCase(r: OverdueRow, at: IsoDate, { rules, calendar }: NumbersOptions): OverdueCase {
   const reasons: OverdueCase['reasons'] = [];
   if (r.is_deadline && r.due_date) reasons.push({ reason: 'deadline', due: r.due_date });
   if (r.is_verification_late) reasons.push({ reason: 'verification_late', due: verificationDue(r.decision_date, rules, calendar) });

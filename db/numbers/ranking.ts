@@ -8,7 +8,7 @@ import type { NumbersOptions } from './options.ts';
 import { toTargets } from './summary.ts';
 import type { Books, Ranking, RankingRow, Targets } from './types.ts';
 
-interface Entry {
+export interface RankEntry {
   id: number;
   code: string;
   name: string;
@@ -29,7 +29,7 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
     .orderBy(units.code);
   const by = children.length > 0 ? 'units' : 'officers';
 
-  let entries: Entry[];
+  let entries: RankEntry[];
   let books: Map<string, { cases: Books; money: Books }>;
   let goals: Map<number, Targets>;
   if (by === 'units') {
@@ -62,16 +62,22 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
     goals = new Map(targetRows.map((r) => [r.officerId as number, toTargets(r)]));
   }
 
-  const rows = entries.map((e) => toRow(e, books.get(String(e.id)), goals.get(e.id) ?? null));
+  const rows = rankRows(entries.map((e) => toRow(e, books.get(String(e.id)), goals.get(e.id) ?? null)));
+  return { unit: unit.code, name: unit.name, work_year: workYear, at, by, rows };
+}
+
+/** Sorts rows by rate by cases, then money, and numbers them; equal rates share a rank. */
+export function rankRows(rows: RankingRow[]): RankingRow[] {
   rows.sort(compareRows);
   rows.forEach((row, i) => {
     const previous = rows[i - 1];
     row.rank = previous && sameRates(previous, row) ? previous.rank : i + 1;
   });
-  return { unit: unit.code, name: unit.name, work_year: workYear, at, by, rows };
+  return rows;
 }
 
-function toRow(entry: Entry, books: { cases: Books; money: Books } | undefined, goal: Targets | null): RankingRow {
+/** One unit's or officer's row (rank 0 until ranked) from its books and targets. */
+export function toRow(entry: RankEntry, books: { cases: Books; money: Books } | undefined, goal: Targets | null): RankingRow {
   const cases = books?.cases ?? emptyBooks();
   const money = books?.money ?? emptyBooks();
   const meets = (rate: number | null, target: number | undefined) => (rate === null || target === undefined ? null : rate >= target);

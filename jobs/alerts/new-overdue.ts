@@ -1,0 +1,26 @@
+import type { Calendar } from '../../db/calendar.ts';
+import type { OverdueCase } from '../../db/numbers/types.ts';
+import { addDays, type IsoDate } from '../../db/work-year.ts';
+
+/** The working day before `date` (weekends, holidays and Tết skipped); the alerts ran then. */
+export function previousWorkingDay(date: IsoDate, calendar: Calendar): IsoDate {
+  let day = addDays(date, -1);
+  // A year without a working day is a misconfiguration; stop rather than loop for ever.
+  for (let i = 0; i < 366 && !calendar.isWorkingDay(day); i++) day = addDays(day, -1);
+  return day;
+}
+
+/**
+ * The time limits a case broke since the last alert. The job runs on working days only, so the
+ * last alert was on the previous working day `since`, and it saw a limit as broken when its due
+ * day was before `since` (a case is overdue the day after its due day). A limit due on `since`
+ * or later was not broken then and is now: that is what is new. Kept free of a "last sent"
+ * record so the body stays a function of the database and the clock; a missed day is caught
+ * up by the scheduler, and a run on a holiday counts from the working day before it.
+ */
+export function newReasons(c: OverdueCase, since: IsoDate): OverdueCase['reasons'] {
+  return c.reasons.filter((r) => r.due >= since);
+}
+
+/** Whether the case broke a time limit since the last alert. */
+export const isNewlyOverdue = (c: OverdueCase, since: IsoDate): boolean => newReasons(c, since).length > 0;

@@ -1,0 +1,39 @@
+import { rankingReply } from '../../bot/commands/ranking.ts';
+import { booksPair } from '../../bot/commands/summary-fields.ts';
+import type { Reply } from '../../bot/core/reply.ts';
+import { formatCount } from '../../bot/format.ts';
+import { type Locale, t } from '../../bot/i18n/index.ts';
+import { rankRows, toRow } from '../../db/numbers/ranking.ts';
+import type { Ranking, Summary } from '../../db/numbers/types.ts';
+import { rateLine } from './case-lines.ts';
+
+/** A province's child units ranked as /xephang ranks them, from summaries already computed. */
+export function rankChildren(province: Summary, children: readonly { id: number; summary: Summary }[]): Ranking {
+  const rows = rankRows(children.map((c) => toRow({ id: c.id, code: c.summary.unit, name: c.summary.name }, c.summary, c.summary.targets)));
+  return { unit: province.unit, name: province.name, work_year: province.work_year, at: province.at, by: 'units', rows };
+}
+
+/** The province's Monday table: its units ranked with ✓/✗ against targets, then the province total. */
+export function provinceBriefingReply(province: Summary, ranking: Ranking, week: number, locale: Locale): Reply {
+  const ranked = rankingReply(ranking, locale);
+  const [table, ...rest] = ranked.blocks;
+  return {
+    title: t(locale, 'job.briefing.province_title', { week, name: province.name }),
+    blocks: [
+      ...(table ? [table] : []),
+      { kind: 'text', text: t(locale, 'job.briefing.province_total') },
+      {
+        kind: 'fields',
+        fields: [
+          { label: t(locale, 'job.briefing.cases_rate'), value: rateLine(province, 'cases', locale) },
+          { label: t(locale, 'job.briefing.money_rate'), value: rateLine(province, 'money', locale) },
+          { label: t(locale, 'cmd.tomtat.to_enforce'), value: booksPair(province, 'to_enforce', locale) },
+          { label: t(locale, 'cmd.tomtat.done'), value: booksPair(province, 'done', locale) },
+          { label: t(locale, 'cmd.tomtat.carried_to_next'), value: booksPair(province, 'carried_to_next', locale) },
+          { label: t(locale, 'job.briefing.units_overdue'), value: formatCount(province.overdue, locale) },
+        ],
+      },
+      ...rest,
+    ],
+  };
+}

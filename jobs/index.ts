@@ -1,0 +1,11 @@
+import { overdueAlertsJob } from './overdue-alerts.ts';
+import type { Job } from './types.ts';
+import { weeklyBriefingJob } from './weekly-briefing.ts';
+
+/** Every scheduled job, in the order a catch-up after downtime runs them. */
+export const jobs: readonly Job[] = [weeklyBriefingJob, overdueAlertsJob];
+
+/** The job with this name, or undefined. */
+export function findJob(name: string): Job | undefined {
+  return jobs.find((job) => job.name === name);
+}

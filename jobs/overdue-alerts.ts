@@ -1,0 +1,78 @@
+import { getOverdueDigest } from '../db/numbers/overdue-digest.ts';
+import { chatPlatforms } from '../db/schema.ts';
+import { addDays, todayIn } from '../db/work-year.ts';
+import { escalationReply, getOverseers, getUnitNames } from './alerts/escalations.ts';
+import { previousWorkingDay } from './alerts/new-overdue.ts';
+import { NEW_LISTED, unitDigest } from './alerts/unit-digest.ts';
+import { getChatAccounts, getUnitChannels, mentionsOn } from './briefing/chat-accounts.ts';
+import type { Job, PlannedMessage } from './types.ts';
+
+const NAME = 'overdue-alerts';
+/** The longest overdue cases fetched per unit: the digest and an escalation show five each. */
+const OLDEST_FETCHED = 10;
+
+/**
+ * Each working morning, one digest per unit with overdue cases, to the unit's group and
+ * channel: what became overdue since the previous working day's run first, naming the officer
+ * (a mention where their chat account is linked). Cases overdue more than
+ * `escalateAfterDays` go privately to each leader who oversees the unit (staff_oversees), one
+ * message per leader, platform and day grouping all their units. Period: the local date, for
+ * both; an escalation's destination is the leader's own account, so its key never meets a unit's.
+ */
+export const overdueAlertsJob: Job = {
+  name: NAME,
+  defaultSchedule: '0 8 * * *',
+  workingDaysOnly: true,
+  async run(deps, now) {
+    const today = todayIn(deps.config.timeZone, now);
+    const since = previousWorkingDay(today, deps.numbers.calendar);
+    const threshold = deps.config.jobs.escalateAfterDays;
+    const [channels, overseers] = await Promise.all([getUnitChannels(deps.db), getOverseers(deps.db)]);
+    const unitIds = [...new Set([...channels.map((u) => u.id), ...overseers.flatMap((o) => o.unitIds)])];
+    if (unitIds.length === 0) return [];
+    // More than `threshold` days overdue: the earliest broken limit fell due before today − threshold.
+    const overdue = await getOverdueDigest(deps.db, unitIds, today, deps.numbers, {
+      since,
+      escalateBefore: addDays(today, -threshold),
+      listed: { fresh: NEW_LISTED, oldest: OLDEST_FETCHED },
+    });
+    const officerIds = [...overdue.values()].flatMap((u) => u.cases.map((c) => c.officerId)).filter((id): id is number => id !== null);
+    const [accounts, names] = await Promise.all([
+      getChatAccounts(deps.db, [...officerIds, ...overseers.map((o) => o.id)]),
+      getUnitNames(deps.db, overseers.flatMap((o) => o.unitIds)),
+    ]);
+    const reachable = (leaderId: number) => Object.keys(accounts.get(leaderId) ?? {}).length > 0;
+    const escalatedTo = new Set(overseers.filter((o) => reachable(o.id)).flatMap((o) => o.unitIds));
+
+    const planned: PlannedMessage[] = [];
+    const locale = deps.config.defaultLocale;
+    for (const unit of channels) {
+      const entry = overdue.get(unit.id);
+      if (!entry) continue;
+      const escalated = escalatedTo.has(unit.id) ? entry.escalated : 0;
+      const digest = unitDigest(unit, entry, { today, since, escalated, escalateAfterDays: threshold }, locale);
+      for (const destination of unit.destinations) {
+        const mentions = mentionsOn(destination.platform, digest.named, accounts);
+        planned.push({ job: NAME, destination, period: today, reply: digest.reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
+      }
+    }
+
+    for (const leader of overseers) {
+      const units = leader.unitIds
+        .map((id) => {
+          const entry = overdue.get(id);
+          const cases = (entry?.cases ?? []).filter((c) => c.days_overdue > threshold);
+          return { ...(names.get(id) ?? { code: String(id), name: String(id) }), count: entry?.escalated ?? 0, cases };
+        })
+        .filter((u) => u.count > 0);
+      if (units.length === 0) continue;
+      const leaderLocale = leader.locale ?? locale;
+      const reply = escalationReply(units, { today, days: threshold }, leaderLocale);
+      for (const platform of chatPlatforms) {
+        const chatId = accounts.get(leader.id)?.[platform];
+        if (chatId) planned.push({ job: NAME, destination: { platform, chatId }, period: today, reply, locale: leaderLocale });
+      }
+    }
+    return planned;
+  },
+};
