@@ -10,6 +10,8 @@ const options = {
   at: { type: 'string' },
   'dry-run': { type: 'boolean' },
   limit: { type: 'string' },
+  now: { type: 'string' },
+  failed: { type: 'boolean' },
 } as const;
 
 const globalFlags = new Set(['help', 'lang']);
@@ -39,14 +41,16 @@ export function parseCommandLine(argv: string[], fallback: Locale): ParsedComman
     }
     locale = values.lang;
   }
-  const [name, ...rest] = positionals;
+  // A command of a group (`jobs run`) is named by its first two words.
+  const grouped = positionals.length > 1 && findCommand(`${positionals[0]} ${positionals[1]}`) !== undefined;
+  const [name, ...rest] = grouped ? [`${positionals[0]} ${positionals[1]}`, ...positionals.slice(2)] : positionals;
   if (name === undefined) {
     return values.help
       ? { kind: 'help', locale }
       : { kind: 'usage', locale, error: new UsageError(t(locale, 'cli.usage.no_command')) };
   }
-  if (name === 'help') return { kind: 'help', locale, command: rest[0] };
-  if (name === 'jobs') return { kind: 'usage', locale, error: new UsageError(t(locale, 'cli.usage.jobs_unavailable')) };
+  if (name === 'help') return { kind: 'help', locale, command: findCommand(`${rest[0]} ${rest[1]}`) ? `${rest[0]} ${rest[1]}` : rest[0] };
+  if (name === 'jobs') return { kind: 'usage', locale, error: new UsageError(t(locale, 'cli.usage.jobs_subcommand')) };
   const command = findCommand(name);
   if (!command) {
     return { kind: 'usage', locale, error: new UsageError(t(locale, 'cli.usage.unknown_command', { command: name })) };

@@ -1,4 +1,7 @@
+import { deliveriesCommand } from './deliveries.ts';
 import { importCommand } from './import.ts';
+import { jobsListCommand } from './jobs-list.ts';
+import { jobsRunCommand } from './jobs-run.ts';
 import { linkCodeCommand } from './link-code.ts';
 import { migrateCommand } from './migrate.ts';
 import { overdueCommand } from './overdue.ts';
@@ -16,6 +19,9 @@ export const commands: readonly CliCommand[] = [
   overdueCommand,
   linkCodeCommand,
   seedDemoCommand,
+  jobsRunCommand,
+  jobsListCommand,
+  deliveriesCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

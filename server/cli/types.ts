@@ -21,9 +21,11 @@ export interface CliFlags {
   at?: string;
   'dry-run'?: boolean;
   limit?: string;
+  now?: string;
+  failed?: boolean;
 }
 
-export type FlagName = 'json' | 'at' | 'dry-run' | 'limit';
+export type FlagName = 'json' | 'at' | 'dry-run' | 'limit' | 'now' | 'failed';
 
 export interface CliArgs {
   positionals: string[];
@@ -32,6 +34,7 @@ export interface CliArgs {
 }
 
 export interface CliCommand {
+  /** One word, or two for a command of a group (`jobs run`). */
   name: string;
   /** Positional arguments as shown in the usage, e.g. `<unit>`; all required. */
   args: string[];

@@ -8,6 +8,8 @@ const flagSyntax: Record<FlagName, string> = {
   json: '[--json]',
   'dry-run': '[--dry-run]',
   limit: '[--limit N]',
+  now: '[--now ISO-8601]',
+  failed: '[--failed]',
 };
 
 function synopsis(command: CliCommand): string {
@@ -31,7 +33,6 @@ export function renderUsage(locale: Locale, commandName?: string): string {
     `${t(locale, 'cli.usage.title')} thads <command> …   (npm run thads -- <command> …)`,
     '',
     ...lines.map(([s, help]) => `  ${padText(s, width)}  ${help}`),
-    `  ${padText('thads jobs run <job> …', width)}  ${t(locale, 'cli.help.jobs')}`,
     `  ${padText('thads help [<command>]', width)}  ${t(locale, 'cli.help.help')}`,
     '',
     t(locale, 'cli.usage.global_flags'),

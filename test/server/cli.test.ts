@@ -53,10 +53,11 @@ describe('thads command line, without a database', () => {
     expect(await run(['summary', 'BH', '--at'])).toMatchObject({ code: 2 });
   });
 
-  it('says plainly that jobs are not available yet', async () => {
-    const jobs = await run(['jobs', 'run', 'weekly-briefing']);
+  it('asks for a subcommand of jobs', async () => {
+    const jobs = await run(['jobs']);
     expect(jobs.code).toBe(2);
-    expect(jobs.stderr).toContain('chưa có trong phiên bản này');
+    expect(jobs.stderr).toContain('cần một lệnh con');
+    expect(await run(['jobs', 'run'])).toMatchObject({ code: 2, stderr: expect.stringContaining('thiếu <job>') });
   });
 
   it('reports a bad configuration in one message naming the variable', async () => {

@@ -7,7 +7,6 @@ export const enCli: Catalogue = {
   'cli.usage.exit_codes': 'Exit status: 0 success; 1 a problem with the data or the request; 2 wrong usage.',
   'cli.usage.bad_lang': 'Language "{lang}" is not supported: use --lang vi or --lang en.',
   'cli.usage.no_command': 'No command given.',
-  'cli.usage.jobs_unavailable': '"thads jobs" is not available in this version yet (running scheduled jobs by hand comes later).',
   'cli.usage.unknown_command': 'There is no command "{command}".',
   'cli.usage.flag_not_for_command': 'The "{command}" command does not take {flag}.',
   'cli.usage.missing_argument': 'The "{command}" command needs {argument}.',
@@ -24,7 +23,6 @@ export const enCli: Catalogue = {
   'cli.help.overdue': 'Overdue cases and overdue inspection findings',
   'cli.help.link-code': 'Print a one-time code (valid 24 hours) to link a chat account',
   'cli.help.seed-demo': 'Load the demo province BH to try things out',
-  'cli.help.jobs': 'Run a scheduled job now (not available in this version yet)',
   'cli.help.help': 'General help, or help on one command',
 
   'cli.internal_error': 'System error: {message}',

@@ -7,7 +7,6 @@ export const viCli: Catalogue = {
   'cli.usage.exit_codes': 'Mã thoát: 0 thành công; 1 lỗi do dữ liệu hoặc người dùng; 2 sai cách dùng lệnh.',
   'cli.usage.bad_lang': 'Không hỗ trợ ngôn ngữ "{lang}": dùng --lang vi hoặc --lang en.',
   'cli.usage.no_command': 'Chưa nhập lệnh.',
-  'cli.usage.jobs_unavailable': 'Lệnh "thads jobs" chưa có trong phiên bản này (chạy tác vụ định kỳ sẽ được bổ sung sau).',
   'cli.usage.unknown_command': 'Không có lệnh "{command}".',
   'cli.usage.flag_not_for_command': 'Lệnh "{command}" không dùng tùy chọn {flag}.',
   'cli.usage.missing_argument': 'Lệnh "{command}" còn thiếu {argument}.',
@@ -24,7 +23,6 @@ export const viCli: Catalogue = {
   'cli.help.overdue': 'Việc quá hạn và kiến nghị kiểm tra quá hạn khắc phục',
   'cli.help.link-code': 'In mã dùng một lần (hiệu lực 24 giờ) để liên kết tài khoản chat',
   'cli.help.seed-demo': 'Nạp dữ liệu mẫu của tỉnh BH để dùng thử',
-  'cli.help.jobs': 'Chạy ngay một tác vụ định kỳ (chưa có trong phiên bản này)',
   'cli.help.help': 'Hướng dẫn chung, hoặc của một lệnh',
 
   'cli.internal_error': 'Lỗi hệ thống: {message}',

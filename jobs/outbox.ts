@@ -1,0 +1,143 @@
+/**
+ * The outbox: every message a job plans is a `deliveries` row, unique by (job, platform,
+ * destination, period). The insert is the check, so a rerun, a restart or a second instance
+ * adds nothing it already has. Senders claim due rows, send them, and record the outcome.
+ */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Reply } from '../bot/core/reply.ts';
+import type { Locale } from '../bot/i18n/index.ts';
+import type { Db } from '../db/client.ts';
+import { type ChatPlatform, deliveries } from '../db/schema.ts';
+import type { Mention, PlannedMessage } from './types.ts';
+
+export type Delivery = typeof deliveries.$inferSelect;
+export type DeliveryStatus = Delivery['status'];
+
+/** What a row's payload holds: the platform-neutral reply, its language, and who it names. */
+export interface DeliveryPayload {
+  reply: Reply;
+  locale: Locale;
+  mentions: Mention[];
+}
+
+/**
+ * How long a claimed row stays with its sender. A row still `sending` after this was claimed by
+ * a sender that crashed (or lost its database) between sending and recording: it is claimed
+ * again and sent again, which can repeat the one message part that was in flight.
+ */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+
+const INSERT_CHUNK = 500;
+
+/** Adds the planned messages the outbox does not hold yet; `existing` were planned before. */
+export async function enqueue(db: Db, planned: readonly PlannedMessage[], now?: Date): Promise<{ added: number; existing: number }> {
+  let added = 0;
+  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
+    const rows = planned.slice(i, i + INSERT_CHUNK).map((m) => ({
+      job: m.job,
+      platform: m.destination.platform,
+      destination: m.destination.chatId,
+      period: m.period,
+      payload: { reply: m.reply, locale: m.locale, mentions: m.mentions ?? [] } satisfies DeliveryPayload as unknown as Record<string, unknown>,
+      ...(now ? { nextAttemptAt: now, createdAt: now } : {}),
+    }));
+    const inserted = await db.insert(deliveries).values(rows).onConflictDoNothing().returning({ id: deliveries.id });
+    added += inserted.length;
+  }
+  return { added, existing: planned.length - added };
+}
+
+/**
+ * Claims up to `limit` rows due for `platform`, oldest first: pending ones whose time has come,
+ * and `sending` ones whose lease ran out. `FOR UPDATE SKIP LOCKED` lets several senders (several
+ * processes on PostgreSQL) drain one outbox, each row going to exactly one of them.
+ */
+export async function claimDue(db: Db, platform: ChatPlatform, limit: number, now: Date, leaseMs = CLAIM_LEASE_MS): Promise<Delivery[]> {
+  const due = sql`select ${deliveries.id} from ${deliveries}
+    where ${deliveries.platform} = ${platform}
+      and ${deliveries.status} in ('pending', 'sending')
+      and ${deliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz
+    order by ${deliveries.id}
+    limit ${limit}
+    for update skip locked`;
+  const rows = await db
+    .update(deliveries)
+    .set({ status: 'sending', attempts: sql`${deliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
+    .where(sql`${deliveries.id} in (${due})`)
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Records the message ids of the parts sent so far (a long reply is several messages). */
+export async function markProgress(db: Db, id: number, externalIds: readonly string[]): Promise<void> {
+  await db.update(deliveries).set({ externalId: externalIds.join(',') }).where(eq(deliveries.id, id));
+}
+
+export async function markSent(db: Db, id: number, externalIds: readonly string[], now: Date): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ status: 'sent', externalId: externalIds.join(','), sentAt: now, lastError: null })
+    .where(eq(deliveries.id, id));
+}
+
+/**
+ * Puts a row back for another try at `at`. A wait the platform asked for (429) is not a failed
+ * try: `counted: false` gives back the attempt its claim took.
+ */
+export async function markRetry(db: Db, id: number, at: Date, reason: string, options: { counted: boolean }): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({
+      status: 'pending',
+      nextAttemptAt: at,
+      lastError: reason,
+      ...(options.counted ? {} : { attempts: sql`greatest(${deliveries.attempts} - 1, 0)` }),
+    })
+    .where(eq(deliveries.id, id));
+}
+
+export async function markFailed(db: Db, id: number, reason: string): Promise<void> {
+  await db.update(deliveries).set({ status: 'failed', lastError: reason }).where(eq(deliveries.id, id));
+}
+
+/** The chat removed the bot or no longer exists: no further tries. */
+export async function markUnreachable(db: Db, id: number, reason: string): Promise<void> {
+  await db.update(deliveries).set({ status: 'unreachable', lastError: reason }).where(eq(deliveries.id, id));
+}
+
+/** The payload of a row, as enqueue wrote it. */
+export function readPayload(row: Delivery): DeliveryPayload {
+  const payload = row.payload as unknown as Partial<DeliveryPayload>;
+  return { reply: payload.reply ?? { blocks: [] }, locale: payload.locale ?? 'vi', mentions: payload.mentions ?? [] };
+}
+
+/** Rows for `thads deliveries`: newest first; `failed` keeps only failed and unreachable ones. */
+export async function listDeliveries(db: Db, options: { failed?: boolean; limit?: number } = {}): Promise<Delivery[]> {
+  return db
+    .select()
+    .from(deliveries)
+    .where(options.failed ? inArray(deliveries.status, ['failed', 'unreachable']) : undefined)
+    .orderBy(desc(deliveries.id))
+    .limit(options.limit ?? 50);
+}
+
+/** How many rows each status holds, for one job (or all). */
+export async function countByStatus(db: Db, job?: string): Promise<Record<DeliveryStatus, number>> {
+  const rows = await db
+    .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .where(job ? eq(deliveries.job, job) : undefined)
+    .groupBy(deliveries.status);
+  const counts: Record<DeliveryStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/** The earliest time a pending row of `platform` becomes due, or undefined when none waits. */
+export async function nextDueAt(db: Db, platform: ChatPlatform): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: sql<string | Date | null>`min(${deliveries.nextAttemptAt})` })
+    .from(deliveries)
+    .where(and(eq(deliveries.platform, platform), inArray(deliveries.status, ['pending', 'sending'])));
+  return row?.at ? new Date(row.at) : undefined;
+}

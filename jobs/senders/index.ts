@@ -1,0 +1,64 @@
+/**
+ * The senders this process has (a platform with no token sends nothing: its rows wait in the
+ * outbox), sharing one limiter so that every drain in the process keeps to the same pace.
+ */
+import type { Logger } from 'pino';
+import type { Locale } from '../../bot/i18n/index.ts';
+import type { Db } from '../../db/client.ts';
+import { type ChatPlatform, chatPlatforms } from '../../db/schema.ts';
+import { type Clock, RateLimiter, systemClock } from '../pacing.ts';
+import { type DrainOptions, type DrainResult, drainOutbox } from './drain.ts';
+import { createSlackSender } from './slack.ts';
+import { createTelegramSender } from './telegram.ts';
+import type { Sender } from './types.ts';
+
+export interface DeliveryConfig {
+  defaultLocale: Locale;
+  telegram?: { token: string; apiRoot?: string };
+  slack?: { token: string; apiUrl?: string };
+}
+
+/** Tuning for tests and benches; defaults suit production. */
+export type DrainTuning = Partial<Omit<DrainOptions, 'db' | 'limiter' | 'logger' | 'defaultLocale' | 'clock'>>;
+
+export interface DeliveryService {
+  /** Platforms with a sender in this process. */
+  platforms: ChatPlatform[];
+  /** Platforms whose rows stay in the outbox here (no token configured). */
+  unconfigured: ChatPlatform[];
+  /** Drains every configured platform at once; results by platform. */
+  drainAll(tuning?: DrainTuning): Promise<Partial<Record<ChatPlatform, DrainResult>>>;
+}
+
+export function createDelivery(
+  deps: { db: Db; logger: Logger; config: DeliveryConfig },
+  options: { clock?: Clock; fetch?: typeof fetch; tuning?: DrainTuning } = {},
+): DeliveryService {
+  const clock = options.clock ?? systemClock;
+  const limiter = new RateLimiter(clock);
+  const { telegram, slack } = deps.config;
+  const senders: Sender<unknown>[] = [];
+  if (telegram) senders.push(createTelegramSender({ ...telegram, fetch: options.fetch }) as Sender<unknown>);
+  if (slack) senders.push(createSlackSender({ ...slack, fetch: options.fetch }) as Sender<unknown>);
+  const platforms = senders.map((s) => s.platform);
+  return {
+    platforms,
+    unconfigured: chatPlatforms.filter((p) => !platforms.includes(p)),
+    async drainAll(tuning = {}) {
+      const results = await Promise.all(
+        senders.map((sender) =>
+          drainOutbox(sender, {
+            db: deps.db,
+            logger: deps.logger,
+            defaultLocale: deps.config.defaultLocale,
+            limiter,
+            clock,
+            ...options.tuning,
+            ...tuning,
+          }).then((result) => [sender.platform, result] as const),
+        ),
+      );
+      return Object.fromEntries(results);
+    },
+  };
+}

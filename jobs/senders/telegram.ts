@@ -1,0 +1,95 @@
+/**
+ * Sends outbox rows to Telegram with plain fetch (sendMessage), so that every wait is decided
+ * here: grammY's auto-retry would sleep on 429s out of the limiter's sight.
+ */
+import { escapeHtml, MAX_MESSAGE_LENGTH, renderTelegram, type TelegramMessage } from '../../bot/render/telegram.ts';
+import type { DeliveryPayload } from '../outbox.ts';
+import { telegramLimits } from '../pacing.ts';
+import { linkFirst } from './mentions.ts';
+import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from './types.ts';
+
+export interface TelegramSenderOptions {
+  token: string;
+  /** TELEGRAM_API_ROOT; Telegram's own by default. */
+  apiRoot?: string;
+  fetch?: typeof fetch;
+}
+
+const PRE = /(<pre>[\s\S]*?<\/pre>)/;
+
+// Answers that mean the chat is gone for the bot: kicked, blocked, deleted, never joined.
+const UNREACHABLE = /bot was kicked|bot was blocked|chat not found|user is deactivated|not a member|bot is not a member|have no rights to send|CHANNEL_PRIVATE|group chat was deactivated/i;
+
+interface BotApiAnswer {
+  ok: boolean;
+  result?: { message_id?: number };
+  error_code?: number;
+  description?: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+/** A Telegram sender: renders with renderTelegram, mentions as tg://user links. */
+export function createTelegramSender(options: TelegramSenderOptions): Sender<TelegramMessage> {
+  const root = (options.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
+  const url = `${root}/bot${options.token}/sendMessage`;
+  const doFetch = options.fetch ?? fetch;
+  return {
+    platform: 'telegram',
+    limits: telegramLimits,
+    render: (payload) => renderWithMentions(payload),
+    async send(chatId, message): Promise<SendOutcome> {
+      let response: Response;
+      let answer: BotApiAnswer;
+      try {
+        response = await doFetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ chat_id: chatId, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...message }),
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+        answer = (await response.json().catch(() => ({ ok: false }))) as BotApiAnswer;
+      } catch (error) {
+        return { kind: 'retry', reason: describeNetworkError(error) };
+      }
+      return classifyTelegram(response.status, answer);
+    },
+  };
+}
+
+/** What a Bot API answer means for the row. */
+export function classifyTelegram(status: number, answer: BotApiAnswer): SendOutcome {
+  if (answer.ok && answer.result?.message_id !== undefined) return { kind: 'ok', externalId: String(answer.result.message_id) };
+  const code = answer.error_code ?? status;
+  const reason = `${code} ${answer.description ?? 'no description'}`.trim();
+  if (code === 429) return { kind: 'rate-limited', retryAfterMs: (answer.parameters?.retry_after ?? 1) * 1000, reason };
+  if (code >= 500 || status >= 500) return { kind: 'retry', reason };
+  // A group upgraded to a supergroup has a new id: units.csv must be corrected, as for a kicked bot.
+  const migrated = answer.parameters?.migrate_to_chat_id;
+  if (migrated !== undefined) return { kind: 'unreachable', reason: `${reason} (new chat id ${migrated})` };
+  if (code === 403 || UNREACHABLE.test(answer.description ?? '')) return { kind: 'unreachable', reason };
+  return { kind: 'failed', reason };
+}
+
+/**
+ * The reply as Telegram messages with its mentions linked. Room for the links is kept when
+ * splitting, so a linked message still fits Telegram's 4,096 characters.
+ */
+export function renderWithMentions(payload: DeliveryPayload): TelegramMessage[] {
+  const markups = payload.mentions.map((m) => ({
+    name: escapeHtml(m.name),
+    open: `<a href="tg://user?id=${encodeURIComponent(m.externalId)}">`,
+  }));
+  const room = markups.reduce((sum, m) => sum + m.open.length + '</a>'.length, 0);
+  const messages = renderTelegram(payload.reply, Math.max(1024, MAX_MESSAGE_LENGTH - room));
+  const pending = new Set(markups);
+  return messages.map((message) => {
+    let text = message.text;
+    for (const m of pending) {
+      const linked = linkFirst(text, m.name, `${m.open}${m.name}</a>`, PRE);
+      if (linked === undefined) continue;
+      text = linked;
+      pending.delete(m);
+    }
+    return { ...message, text };
+  });
+}
