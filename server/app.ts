@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { SlackApp } from '../bot/slack/create-app.ts';
 import type { TelegramBot } from '../bot/telegram/create-bot.ts';
 import type { Deps } from './deps.ts';
 import type { AppEnv } from './http/app-env.ts';
@@ -7,6 +8,7 @@ import { createErrorHandler, createNotFoundHandler } from './http/error-boundary
 import { logRequests } from './http/request-log.ts';
 import { createApiRoutes } from './routes/api.ts';
 import { createHealthRoutes } from './routes/health.ts';
+import { createSlackRoutes } from './routes/slack.ts';
 import { createTelegramRoutes } from './routes/telegram.ts';
 
 export interface AppOptions {
@@ -14,11 +16,13 @@ export interface AppOptions {
   maxImportBytes?: number;
   /** The bot behind `POST /telegram/webhook`, mounted when Telegram is configured in webhook mode. */
   telegramBot?: TelegramBot;
+  /** The Slack app behind `POST /slack/events`, mounted when Slack is configured. */
+  slackApp?: SlackApp;
 }
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
-/** The HTTP app, the same on Node and on Workers: health, the admin API, the Telegram webhook (Slack's to come). */
+/** The HTTP app, the same on Node and on Workers: health, the admin API, the Telegram webhook, Slack's requests. */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
@@ -32,5 +36,6 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   if (options.telegramBot && telegram?.mode === 'webhook' && telegram.webhookSecret) {
     app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret }));
   }
+  if (options.slackApp) app.route('/slack', createSlackRoutes(options.slackApp));
   return app;
 }

@@ -28,8 +28,12 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
         ]
       : [];
   const slack = config.slack
-    ? `on, requests at ${url}/slack/events`
+    ? `on, requests at ${url}/slack/events${config.slack.apiUrl ? ` (Web API at ${config.slack.apiUrl})` : ''}`
     : 'off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)';
+  // Slack must reach the app at a public https address: say where manifest.json names it.
+  const slackUrl = config.slack
+    ? ['               give Slack its public https address: in manifest.json, https://<public host>/slack/events (README, "Slack")']
+    : [];
   // PGlite is one process's: while this server holds it, the CLI and the console are refused
   // (db/pglite-lock.ts). BH-DS-CHV01 is an officer of the demo province.
   const otherProcess = (command: string) =>
@@ -50,6 +54,7 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
     `    Telegram:  ${telegram}`,
     ...setWebhook,
     `    Slack:     ${slack}`,
+    ...slackUrl,
     `    Console:   ${chatConsole}`,
     '  Stop with Ctrl+C (dừng: Ctrl+C).',
   ];

@@ -3,16 +3,24 @@ import { enCase } from './en/case.ts';
 import { enCli } from './en/cli.ts';
 import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
+import { enDelivery } from './en/delivery.ts';
 import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
+import { enJobs } from './en/jobs.ts';
+import { enSlack } from './en/slack.ts';
+import { enSlackViews } from './en/slack-views.ts';
 import { enTelegram } from './en/telegram.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
 import { viCli } from './vi/cli.ts';
 import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
+import { viDelivery } from './vi/delivery.ts';
 import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
+import { viJobs } from './vi/jobs.ts';
+import { viSlack } from './vi/slack.ts';
+import { viSlackViews } from './vi/slack-views.ts';
 import { viTelegram } from './vi/telegram.ts';
 
 export type Locale = 'vi' | 'en';
@@ -22,8 +30,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

@@ -1,0 +1,6 @@
+import type { Catalogue } from '../index.ts';
+
+// What the Slack adapter itself says (bot/slack): the rest comes from the commands' own messages.
+export const enSlack: Catalogue = {
+  'slack.dm_failed': 'I could not message you privately, so what follows is shown to you alone.',
+};
