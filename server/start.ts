@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { commands } from '../bot/commands/index.ts';
+import { createSlackApp } from '../bot/slack/create-app.ts';
 import { createTelegramBot } from '../bot/telegram/create-bot.ts';
 import { startTelegram } from '../bot/telegram/lifecycle.ts';
+import { CronError } from '../jobs/schedule.ts';
+import { scheduledJobs } from '../jobs/schedule-jobs.ts';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { createApp } from './app.ts';
 import { describeStartup } from './banner.ts';
 import { parseConfig } from './config.ts';
@@ -50,10 +54,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const demo = await seedDemoIfWanted(deps, options.announce);
     const tg = config.telegram;
     const telegramBot = tg ? createTelegramBot({ deps, commands }, { token: tg.token, apiRoot: tg.apiRoot }) : undefined;
-    server = createServer(getRequestListener(createApp(deps, { telegramBot }).fetch));
+    const sl = config.slack;
+    const slackApp = sl ? createSlackApp({ deps, commands }, { token: sl.token, signingSecret: sl.signingSecret, apiUrl: sl.apiUrl }) : undefined;
+    // Schedules are checked before listening: a bad JOB_SCHEDULES stops the start with its reason.
+    const scheduler = config.jobs.enabled ? createJobScheduler(deps) : undefined;
+    server = createServer(getRequestListener(createApp(deps, { telegramBot, slackApp }).fetch));
     const port = await listen(server, config.port, config.host);
     // Only once listening: a start that fails (port taken) must leave no poller behind.
     const telegram = telegramBot && tg ? startTelegram(telegramBot, commands, { mode: tg.mode, logger }) : undefined;
+    // Who the Slack app is, asked in the background: a start must not wait on Slack.
+    void slackApp?.start();
+    await scheduler?.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, driver: deps.dbHandle.driver }, 'listening');
     const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo });
@@ -62,6 +73,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const stop = () => {
       stopping ??= closeServer(listening)
         .then(() => telegram?.stop())
+        .then(() => slackApp?.stop())
+        // Before the database closes: a job run or a drain in progress finishes first.
+        .finally(() => scheduler?.stop())
         .finally(() => deps.dbHandle.close());
       return stopping;
     };
@@ -69,6 +83,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (error) {
     if (server?.listening) await closeServer(server);
     await deps.dbHandle.close();
+    throw error;
+  }
+}
+
+function createJobScheduler(deps: Deps): Scheduler {
+  try {
+    return createScheduler(deps, { jobs: scheduledJobs });
+  } catch (error) {
+    if (error instanceof CronError) throw new StartupError(error.message);
     throw error;
   }
 }
