@@ -68,8 +68,9 @@ export async function getOverdueDigest(
           select o.*, row_number() over (partition by o.unit_id order by ${order}) as n from o
         ),
         g as (
-          select b.*, (${brokenBefore(opts.since, at, options, 'fresh')}) as fresh,
-                 (${brokenBefore(opts.escalateBefore, at, options, 'some')}) as escalated
+          -- A rule's flag is null where its date is (no deadline set): such a case is not fresh, not left out.
+          select b.*, coalesce((${brokenBefore(opts.since, at, options, 'fresh')}), false) as fresh,
+                 coalesce((${brokenBefore(opts.escalateBefore, at, options, 'some')}), false) as escalated
           from f b
         ),
         r as (

@@ -96,6 +96,8 @@ async function seed(db: Db) {
   const F = { unitId: a5, accepted: '2026-10-01', verifiedOn: '2026-10-05', amount: 0 };
   for (let i = 1; i <= 35; i++) await addCase(db, { ...F, code: `F${String(i).padStart(2, '0')}`, dueDate: '2026-11-23' });
   for (let i = 1; i <= 3; i++) await addCase(db, { ...F, code: `G${i}`, dueDate: `2026-11-0${i}` });
+  // No deadline set (its rule's flag is null): over a year with conditions since 01/10/2026.
+  await addCase(db, { ...F, code: 'G4', accepted: '2025-10-01', verifiedOn: '2025-10-05' });
   // Tết 2027: off Friday 05/02 to Tuesday 09/02; the last run before it was Thursday 04/02.
   const T = { unitId: t1, accepted: '2027-01-04', verifiedOn: '2027-01-06', amount: 0 };
   await addCase(db, { ...T, code: 'TET-03', dueDate: '2027-02-03' });
@@ -208,8 +210,8 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
     expect(lines[0]).toBe('Mới quá hạn từ lần cảnh báo trước (35):');
     expect(lines.slice(1, 21).map((l) => l.split(' ')[1])).toEqual(Array.from({ length: 20 }, (_, i) => `F${String(i + 1).padStart(2, '0')}`));
     expect(lines.slice(21)).toEqual(['… và 15 việc khác (gõ /quahan để xem đủ).']);
-    expect(older!.split('\n').map((l) => l.split(' ')[1])).toEqual(['số', 'G1', 'G2', 'G3']);
-    expect(older).toMatch(/^Tổng số việc đang quá hạn: 38\./);
+    expect(older!.split('\n').map((l) => l.split(' ')[1])).toEqual(['số', 'G4', 'G1', 'G2', 'G3']);
+    expect(older).toMatch(/^Tổng số việc đang quá hạn: 39\./);
   });
 
   it('fits Telegram or splits cleanly', () => {
