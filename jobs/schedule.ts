@@ -1,11 +1,33 @@
 /**
- * When jobs are due: five-field cron expressions read in TZ_APP, optionally only on working
- * days (no weekends, no Vietnamese public holidays). Pure: no timers, no database, so the Node
- * scheduler, `thads jobs list` and a Workers cron handler all agree on the same slots.
+ * When jobs are due: five-field cron expressions read in TZ_APP (cron-parser), optionally only
+ * on working days (no weekends, no Vietnamese public holidays). Pure: no timers, no database,
+ * so the Node scheduler, `thads jobs list` and a Workers cron handler all agree on the same slots.
  */
-import { type Cron, CronError, parseCron } from './schedule-cron.ts';
+import { CronExpressionParser } from 'cron-parser';
 
-export { type Cron, CronError, parseCron };
+export class CronError extends Error {
+  override name = 'CronError';
+}
+
+/** A checked cron expression. */
+export interface Cron {
+  expression: string;
+}
+
+/** Checks an expression such as `30 7 * * 1`; throws CronError saying what is wrong. */
+export function parseCron(expression: string): Cron {
+  const trimmed = expression.trim();
+  // cron-parser also takes a sixth field (seconds): bree, crontab and our docs use five.
+  if (trimmed.split(/\s+/).length !== 5) {
+    throw new CronError(`"${expression}": expected five fields (minute hour day-of-month month day-of-week)`);
+  }
+  try {
+    CronExpressionParser.parse(trimmed, { strict: false });
+  } catch (error) {
+    throw new CronError(`"${expression}": ${(error as Error).message}`);
+  }
+  return { expression: trimmed };
+}
 
 export interface SlotOptions {
   timeZone: string;
@@ -13,17 +35,18 @@ export interface SlotOptions {
   isWorkingDay?: (isoDate: string) => boolean;
 }
 
-/** How far ahead or back a slot is looked for: far beyond any yearly expression. */
-const SEARCH_DAYS = 5 * 366;
+/** How many slots are looked through for one on a working day: a minutely job over a long Tết. */
+const MAX_TRIES = 20_000;
 
-/** The first slot strictly after `after`, or undefined when none within five years. */
+/** The first slot strictly after `after`, or undefined when none is found. */
 export function nextSlot(expression: string | Cron, after: Date, options: SlotOptions): Date | undefined {
-  return findSlot(expression, after, options, 1);
+  return findSlot(expression, after, options, 'next');
 }
 
-/** The latest slot at or before `at`, or undefined when none within five years. */
+/** The latest slot at or before `at`, or undefined when none is found. */
 export function previousSlot(expression: string | Cron, at: Date, options: SlotOptions): Date | undefined {
-  return findSlot(expression, at, options, -1);
+  // cron-parser's prev() is strictly before its start: start a second later to include `at`.
+  return findSlot(expression, new Date(Math.floor(at.getTime() / 1000) * 1000 + 1000), options, 'prev');
 }
 
 /**
@@ -39,32 +62,24 @@ export function dueSlot(expression: string | Cron, now: Date, lastSlot: Date | u
   return slot;
 }
 
-function findSlot(expression: string | Cron, from: Date, options: SlotOptions, direction: 1 | -1): Date | undefined {
-  const cron = typeof expression === 'string' ? parseCron(expression) : expression;
-  const times = [...cron.hours].flatMap((h) => [...cron.minutes].map((m) => h * 60 + m)).sort((a, b) => a - b);
-  if (direction === -1) times.reverse();
-  const start = localDate(from, options.timeZone);
-  for (let k = 0; k <= SEARCH_DAYS; k++) {
-    const day = new Date(Date.UTC(start.year, start.month - 1, start.day + direction * k));
-    if (!matchesDay(cron, day)) continue;
-    const iso = day.toISOString().slice(0, 10);
-    if (options.isWorkingDay && !options.isWorkingDay(iso)) continue;
-    for (const minuteOfDay of times) {
-      const instant = zonedInstant(day, minuteOfDay, options.timeZone);
-      if (direction === 1 ? instant.getTime() > from.getTime() : instant.getTime() <= from.getTime()) return instant;
+function findSlot(expression: string | Cron, from: Date, options: SlotOptions, direction: 'next' | 'prev'): Date | undefined {
+  const { expression: text } = typeof expression === 'string' ? parseCron(expression) : expression;
+  const slots = CronExpressionParser.parse(text, { tz: options.timeZone, currentDate: from });
+  for (let i = 0; i < MAX_TRIES; i++) {
+    let slot: Date;
+    try {
+      slot = (direction === 'next' ? slots.next() : slots.prev()).toDate();
+    } catch {
+      return undefined; // no further date (an expression such as 31 February)
     }
+    if (!options.isWorkingDay || options.isWorkingDay(isoDateIn(slot, options.timeZone))) return slot;
   }
   return undefined;
 }
 
-/** Cron's day rule: with both day-of-month and day-of-week restricted, either may match. */
-function matchesDay(cron: Cron, day: Date): boolean {
-  if (!cron.months.has(day.getUTCMonth() + 1)) return false;
-  const dom = cron.daysOfMonth.has(day.getUTCDate());
-  const dow = cron.daysOfWeek.has(day.getUTCDay());
-  if (cron.anyDayOfMonth) return dow;
-  if (cron.anyDayOfWeek) return dom;
-  return dom || dow;
+function isoDateIn(instant: Date, timeZone: string): string {
+  const { year, month, day } = localDate(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -93,19 +108,6 @@ function partsIn(instant: Date, timeZone: string): Record<string, number> {
 export function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number } {
   const p = partsIn(instant, timeZone);
   return { year: p.year!, month: p.month!, day: p.day! };
-}
-
-/** The instant at which the zone's clock shows `day` (a UTC-midnight date) plus `minuteOfDay`. */
-function zonedInstant(day: Date, minuteOfDay: number, timeZone: string): Date {
-  const wall = day.getTime() + minuteOfDay * 60_000;
-  const offsetAt = (instant: number) => {
-    const p = partsIn(new Date(instant), timeZone);
-    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(instant / 1000) * 1000;
-  };
-  // Twice: the offset at the first guess may differ from the offset at the answer (DST edges).
-  let instant = wall - offsetAt(wall);
-  instant = wall - offsetAt(instant);
-  return new Date(instant);
 }
 
 /** An instant as the zone's wall clock, `YYYY-MM-DD HH:mm`. */

@@ -46,11 +46,13 @@ describe('schedules in TZ_APP', () => {
     expect(slotsAfter('0 8 * * *', hn('2026-11-23 09:00'), 4, options)).toEqual(['2026-11-25 08:00', '2026-11-26 08:00', '2026-11-27 08:00', '2026-11-28 08:00']);
   });
 
-  it('refuses bad expressions naming the field', () => {
-    expect(() => parseCron('30 7 * *')).toThrow(CronError);
-    expect(() => parseCron('61 7 * * 1')).toThrow(/minute field "61"/);
-    expect(() => parseCron('30 7 * * funday')).toThrow(/day of week/);
-    expect(() => parseCron('30 7-3 * * 1')).toThrow(/hour/);
+  it('refuses bad expressions saying what is wrong', () => {
+    expect(() => parseCron('30 7 * *')).toThrow(/expected five fields/);
+    expect(() => parseCron('0 30 7 * * 1')).toThrow(/expected five fields/); // no seconds field
+    expect(() => parseCron('61 7 * * 1')).toThrow(/"61 7 \* \* 1": .*61 expected range 0-59/);
+    expect(() => parseCron('30 7 * * funday')).toThrow(CronError);
+    expect(() => parseCron('30 7-3 * * 1')).toThrow(/7-3/);
+    expect(() => parseCron('30 7 31 2 *')).toThrow(CronError);
   });
 });
 

@@ -97,7 +97,7 @@ describe('the scheduler (bree ticks, bodies on the main thread)', () => {
 
   it('refuses a bad JOB_SCHEDULES naming the job', () => {
     expect(() => createScheduler(depsAt('2026-11-23T07:30:00', { JOB_SCHEDULES: '{"test-weekly":"30 25 * * 1"}' }), { jobs: [weekly] })).toThrow(
-      /JOB_SCHEDULES of test-weekly: .*hour field "25"/,
+      /JOB_SCHEDULES of test-weekly: "30 25 \* \* 1": .*25 expected range 0-23/,
     );
     expect(() => createScheduler(depsAt('2026-11-23T07:30:00', { JOB_SCHEDULES: '{"weekly":"30 7 * * 1"}' }), { jobs: [weekly] })).toThrow(CronError);
   });
