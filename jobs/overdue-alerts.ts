@@ -15,7 +15,7 @@ const OLDEST_FETCHED = 10;
  * Each working morning, one digest per unit with overdue cases, to the unit's group and
  * channel: what became overdue since the previous working day's run first, naming the officer
  * (a mention where their chat account is linked). Cases overdue more than
- * `escalateAfterDays` go privately to each leader who oversees the unit (staff_oversees), one
+ * `escalateAfterDays` (OVERDUE_RULES) go privately to each leader who oversees the unit (staff_oversees), one
  * message per leader, platform and day grouping all their units. Period: the local date, for
  * both; an escalation's destination is the leader's own account, so its key never meets a unit's.
  */
@@ -26,7 +26,7 @@ export const overdueAlertsJob: Job = {
   async run(deps, now) {
     const today = todayIn(deps.config.timeZone, now);
     const since = previousWorkingDay(today, deps.numbers.calendar);
-    const threshold = deps.config.jobs.escalateAfterDays;
+    const threshold = deps.numbers.rules.escalateAfterDays;
     const [channels, overseers] = await Promise.all([getUnitChannels(deps.db), getOverseers(deps.db)]);
     const unitIds = [...new Set([...channels.map((u) => u.id), ...overseers.flatMap((o) => o.unitIds)])];
     if (unitIds.length === 0) return [];

@@ -15,7 +15,7 @@ import type { Job } from './types.ts';
 
 export interface SchedulerDeps extends RunnerDeps {
   numbers: RunnerDeps['numbers'] & { calendar: Calendar };
-  config: RunnerDeps['config'] & { jobs: { schedules: Record<string, string>; catchUpHours: number; escalateAfterDays: number } };
+  config: RunnerDeps['config'] & { jobs: { schedules: Record<string, string>; catchUpHours: number } };
   now: () => Date;
 }
 

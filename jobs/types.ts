@@ -10,7 +10,7 @@ export interface JobDeps {
   db: Db;
   numbers: NumbersOptions;
   logger: Logger;
-  config: { timeZone: string; defaultLocale: Locale; jobs: { escalateAfterDays: number } };
+  config: { timeZone: string; defaultLocale: Locale };
 }
 
 /** Where a planned message goes: a unit's group or channel, or a person's private chat (a Slack user id opens a DM). */

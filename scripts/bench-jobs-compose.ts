@@ -77,7 +77,7 @@ export async function benchJobsCompose(): Promise<void> {
       db: handle.db,
       numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
       logger: pino({ level: 'silent' }),
-      config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', jobs: { escalateAfterDays: 30 } },
+      config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
     };
     for (const [job, goal] of [[weeklyBriefingJob, ' (goal ≤ 10 s)'], [overdueAlertsJob, '']] as const) {
       const r = await timeJob(job, deps);

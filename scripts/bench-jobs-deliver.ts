@@ -36,7 +36,7 @@ async function planBriefings(): Promise<{ handle: DbHandle; planned: PlannedMess
       db: handle.db,
       numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
       logger: pino({ level: 'silent' }),
-      config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', jobs: { escalateAfterDays: 30 } },
+      config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
     };
     const planned = (await weeklyBriefingJob.run(deps, NOW)).filter((p) => p.destination.platform === 'telegram');
     return { handle, planned, source: 'postgres, national data (weekly-briefing job)' };

@@ -92,7 +92,6 @@ const envSchema = z
     JOBS: z.enum(['on', 'off']).default('on'),
     JOB_SCHEDULES: jsonObject(z.record(z.string(), cronExpression).default({})),
     JOBS_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(12),
-    ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DAYS_OFF: dateList,
     WORKING_DAYS: dateList,
@@ -132,8 +131,6 @@ export interface Config {
     schedules: Record<string, string>;
     /** A slot missed while the server was down runs once after start if at most this late. */
     catchUpHours: number;
-    /** Cases overdue longer than this go privately to the leader overseeing the unit. */
-    escalateAfterDays: number;
   };
   logLevel: string;
   calendar: { daysOff: string[]; workingDays: string[] };
@@ -177,7 +174,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       enabled: e.JOBS === 'on',
       schedules: e.JOB_SCHEDULES,
       catchUpHours: e.JOBS_CATCH_UP_HOURS,
-      escalateAfterDays: e.ESCALATE_AFTER_DAYS,
     },
     logLevel: e.LOG_LEVEL,
     calendar: { daysOff: e.DAYS_OFF, workingDays: e.WORKING_DAYS },

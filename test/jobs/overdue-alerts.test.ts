@@ -22,9 +22,9 @@ const calendar = createCalendar();
 function jobDeps(db: Db, escalateAfterDays = 30): JobDeps {
   return {
     db,
-    numbers: { calendar, rules: defaultOverdueRules },
+    numbers: { calendar, rules: { ...defaultOverdueRules, escalateAfterDays } },
     logger: pino({ level: 'silent' }),
-    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', jobs: { escalateAfterDays } },
+    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
   };
 }
 

@@ -32,7 +32,7 @@ function jobDeps(db: Db, defaultLocale: 'vi' | 'en' = 'vi'): JobDeps {
     db,
     numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
     logger: pino({ level: 'silent' }),
-    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale, jobs: { escalateAfterDays: 30 } },
+    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale },
   };
 }
 

@@ -28,6 +28,11 @@ describe('startServer', () => {
 
   it('refuses a bad environment before opening anything', async () => {
     await expect(startServer({ env: { ...memoryEnv, PORT: 'eighty' }, logger: silent })).rejects.toThrow(ConfigError);
+    await expect(startServer({ env: { ...memoryEnv, JOB_SCHEDULES: 'monday' }, logger: silent })).rejects.toThrow(/JOB_SCHEDULES: expected a JSON object/);
+    await expect(startServer({ env: { ...memoryEnv, JOB_SCHEDULES: '{"weekly-briefing":"30 7"}' }, logger: silent })).rejects.toThrow(
+      /JOB_SCHEDULES: expected a cron expression of five fields/,
+    );
+    await expect(startServer({ env: { ...memoryEnv, JOBS_CATCH_UP_HOURS: 'soon' }, logger: silent })).rejects.toThrow(/JOBS_CATCH_UP_HOURS/);
   });
 
   it('says clearly when the port is taken, and closes the database it opened', async () => {
