@@ -126,7 +126,15 @@ async function note(ctx: CommandContext, state: CaseState, rest: string[]): Prom
       buttons: [[{ label: t(locale, 'cmd.capnhat.button.cancel'), action: 'huy' }]],
     };
   }
-  const change = await reporting(locale, () => addNote(ctx.deps.db, state.code, { text: rest.join(' ') }, actorOf(ctx), clockOf(ctx)));
+  const text = afterWords(ctx.argsText, 2) ?? rest.join(' ');
+  const change = await reporting(locale, () => addNote(ctx.deps.db, state.code, { text }, actorOf(ctx), clockOf(ctx)));
   await endDialogueAbout(ctx, state.code);
   return reportReply(t(locale, 'cmd.capnhat.noted', { case: state.code }), change.after, locale);
+}
+
+/** The text after the first `n` words, as typed (a multi-line note keeps its lines); undefined without the text. */
+function afterWords(text: string | undefined, n: number): string | undefined {
+  if (text === undefined) return undefined;
+  const match = new RegExp(`^\\s*(?:\\S+\\s+){${n}}`).exec(text);
+  return match ? text.slice(match[0].length).trimEnd() : undefined;
 }

@@ -28,6 +28,8 @@ export interface CommandContext {
   /** The chat account (Telegram user id, Slack user id, staff code on the console). */
   account: { platform: Platform; externalId: string };
   today: IsoDate;
+  /** The text after the command word as typed, line breaks kept (a note's own words). */
+  argsText?: string;
 }
 
 /**

@@ -29,11 +29,15 @@ export interface Core {
   commands: readonly Command[];
 }
 
-/** Splits "/tomtat@thads_bot Đông Sơn" into the command word and the words after it. */
-export function splitCommand(text: string): { word: string; args: string[] } {
-  const [first = '', ...rest] = text.trim().split(/\s+/);
+/**
+ * Splits "/tomtat@thads_bot Đông Sơn" into the command word and the words after it; `rest` is
+ * the text after the command word as typed (line breaks kept, for a note).
+ */
+export function splitCommand(text: string): { word: string; args: string[]; rest: string } {
+  const trimmed = text.trim();
+  const [first = '', ...words] = trimmed.split(/\s+/);
   const word = fold(first.replace(/^\//, '').replace(/@\S*$/, ''));
-  return { word, args: rest };
+  return { word, args: words, rest: trimmed.slice(first.length).trim() };
 }
 
 export function findCommand(commands: readonly Command[], word: string): Command | undefined {
@@ -62,7 +66,7 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
     return say('internal_error');
   }
   if (line === null) return incoming.chat.isPrivate ? say('core.plain_text', {}, 'info') : [];
-  const { word, args } = splitCommand(line);
+  const { word, args, rest } = splitCommand(line);
   const command = findCommand(core.commands, word);
   if (!command) {
     const names = core.commands.filter((c) => c.allowed(incoming.person)).flatMap((c) => [c.name, c.alias]);
@@ -83,6 +87,7 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
         chat: incoming.chat,
         account: incoming.account,
         today: todayIn(deps.config.timeZone, deps.now()),
+        argsText: rest,
       },
       parsed.data,
     );

@@ -146,6 +146,16 @@ describe('capnhat step by step, with the dialogue kept in the database', () => {
     expect((await talk('Việc khác'))[0]!.text).toMatch(/^Bot chỉ hiểu các lệnh/);
   });
 
+  it('keeps a note’s line breaks, asked for or typed after the command', async () => {
+    const code = await fresh();
+    const last = async () => (await db.select().from(notes).orderBy(sql`${notes.id} desc`).limit(1))[0]!.body;
+    await talk(`capnhat ${code} ghichu`);
+    await talk('Đã làm việc với đương sự.\nHẹn nộp  tiền\n\nngày 30/11.');
+    expect(await last()).toBe('Đã làm việc với đương sự.\nHẹn nộp  tiền\n\nngày 30/11.');
+    await talk(`/capnhat ${code} ghichu\nDòng một\nDòng hai  `);
+    expect(await last()).toBe('Dòng một\nDòng hai');
+  });
+
   it('runs a pressed button as a command while waiting for text, and a typed command while waiting for an amount', async () => {
     const code = await fresh();
     await talk(`capnhat ${code} ghichu`);
