@@ -29,6 +29,13 @@ export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
 const INSERT_CHUNK = 500;
 
+/**
+ * A message not sent within this time of being planned is given up: a Monday briefing or a
+ * day's alerts read days later mislead more than they help (a platform whose token was added
+ * late, a chat down for days).
+ */
+export const MAX_DELIVERY_AGE_MS = 24 * 60 * 60 * 1000;
+
 /** Adds the planned messages the outbox does not hold yet; `existing` were planned before. */
 export async function enqueue(db: Db, planned: readonly PlannedMessage[], now?: Date): Promise<{ added: number; existing: number }> {
   let added = 0;
@@ -66,6 +73,26 @@ export async function claimDue(db: Db, platform: ChatPlatform, limit: number, no
     .where(sql`${deliveries.id} in (${due})`)
     .returning();
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Marks failed, with the reason, the rows of `platform` still waiting (or left by a crashed
+ * sender) that were planned more than `maxAgeMs` before `now`; returns how many.
+ */
+export async function expireStale(db: Db, platform: ChatPlatform, now: Date, maxAgeMs = MAX_DELIVERY_AGE_MS): Promise<number> {
+  const rows = await db
+    .update(deliveries)
+    .set({ status: 'failed', lastError: `expired: not sent within ${Math.round(maxAgeMs / 3_600_000)} h of being planned` })
+    .where(
+      and(
+        eq(deliveries.platform, platform),
+        inArray(deliveries.status, ['pending', 'sending']),
+        sql`${deliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz`,
+        sql`${deliveries.createdAt} < ${new Date(now.getTime() - maxAgeMs).toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: deliveries.id });
+  return rows.length;
 }
 
 /** Records the message ids of the parts sent so far (a long reply is several messages). */

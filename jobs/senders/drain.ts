@@ -12,6 +12,7 @@ import {
   claimDue,
   type Delivery,
   enqueue,
+  expireStale,
   markFailed,
   markProgress,
   markRetry,
@@ -67,6 +68,11 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
     return { ...counts, retrying: waiting.size };
   };
   const active = new Set<Promise<void>>();
+  const expired = await expireStale(options.db, sender.platform, new Date(clock.now()));
+  if (expired > 0) {
+    result.failed += expired;
+    options.logger.warn({ platform: sender.platform, expired }, 'deliveries given up: planned too long ago');
+  }
   for (;;) {
     if (options.shouldStop?.()) {
       await Promise.all(active);

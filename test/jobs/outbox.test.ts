@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/client.ts';
 import { deliveries } from '../../db/schema.ts';
-import { CLAIM_LEASE_MS, claimDue, countByStatus, enqueue, markRetry, readPayload } from '../../jobs/outbox.ts';
+import { CLAIM_LEASE_MS, claimDue, countByStatus, enqueue, expireStale, MAX_DELIVERY_AGE_MS, markRetry, readPayload } from '../../jobs/outbox.ts';
 import { RateLimiter } from '../../jobs/pacing.ts';
 import { drainOutbox } from '../../jobs/senders/drain.ts';
 import { createTelegramSender } from '../../jobs/senders/telegram.ts';
@@ -43,6 +43,20 @@ describe.each(drivers)('the outbox on %s', (driver) => {
     const rows = await handle.db.select().from(deliveries).orderBy(deliveries.id);
     expect(rows.map((r) => `${r.destination} ${r.period} ${r.status}`)).toEqual(['-1 2026-W48 pending', '-2 2026-W48 pending', '-1 2026-W49 pending']);
     expect(readPayload(rows[0]!)).toEqual({ reply: planned('-1').reply, locale: 'vi', mentions: [] });
+  });
+
+  it('gives up, with the reason, a message still unsent a day after it was planned', async () => {
+    const planned0 = new Date('2026-11-23T00:30:00Z');
+    await enqueue(handle.db, [planned('-1'), planned('-2')], planned0);
+    await enqueue(handle.db, [planned('-3')], new Date(planned0.getTime() + 2 * 3_600_000));
+    await claimDue(handle.db, 'telegram', 1, planned0); // -1 is in flight
+    const dayLater = new Date(planned0.getTime() + MAX_DELIVERY_AGE_MS + 60_000);
+    expect(await expireStale(handle.db, 'slack', dayLater)).toBe(0);
+    // -1's lease has long run out (its sender died): given up too; -3 is not a day old yet.
+    expect(await expireStale(handle.db, 'telegram', dayLater)).toBe(2);
+    const rows = await handle.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.map((r) => `${r.destination} ${r.status}`)).toEqual(['-1 failed', '-2 failed', '-3 pending']);
+    expect(rows[0]!.lastError).toBe('expired: not sent within 24 h of being planned');
   });
 
   it('gives each due row to one claim, and a row left sending back after its lease', async () => {
