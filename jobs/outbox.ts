@@ -132,6 +132,15 @@ export async function markUnreachable(db: Db, id: number, reason: string): Promi
   await db.update(deliveries).set({ status: 'unreachable', lastError: reason }).where(eq(deliveries.id, id));
 }
 
+/** Forgets settled rows (sent, failed, unreachable) planned before `olderThan`; returns how many went. */
+export async function pruneDeliveries(db: Db, olderThan: Date): Promise<number> {
+  const rows = await db
+    .delete(deliveries)
+    .where(and(inArray(deliveries.status, ['sent', 'failed', 'unreachable']), sql`${deliveries.createdAt} < ${olderThan.toISOString()}::timestamptz`))
+    .returning({ id: deliveries.id });
+  return rows.length;
+}
+
 /** The payload of a row, as enqueue wrote it. */
 export function readPayload(row: Delivery): DeliveryPayload {
   const payload = row.payload as unknown as Partial<DeliveryPayload>;

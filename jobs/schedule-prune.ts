@@ -1,11 +1,17 @@
 import { pruneDialogues } from '../db/dialogues.ts';
 import { pruneProcessedUpdates } from '../db/processed-updates.ts';
+import { pruneDeliveries } from './outbox.ts';
 import type { Job } from './types.ts';
 
 /** Platforms stop resending an update within a day or so; a week of claims is plenty. */
 const KEEP_PROCESSED_UPDATES_MS = 7 * 24 * 3600_000;
+/**
+ * Half a year of the outbox for `thads deliveries`. An unreachable chat's notice goes with its
+ * row, so a chat still dead half a year on is reported to the leaders again.
+ */
+const KEEP_DELIVERIES_MS = 183 * 24 * 3600_000;
 
-/** Housekeeping on the same scheduler: forgets old inbound update ids and expired dialogues; sends nothing. */
+/** Housekeeping on the same scheduler: forgets old inbound update ids, expired dialogues and settled deliveries; sends nothing. */
 export const pruneJob: Job = {
   name: 'prune-records',
   defaultSchedule: '15 3 * * *',
@@ -13,7 +19,8 @@ export const pruneJob: Job = {
   async run(deps, now) {
     const updates = await pruneProcessedUpdates(deps.db, new Date(now.getTime() - KEEP_PROCESSED_UPDATES_MS));
     const dialogues = await pruneDialogues(deps.db, now);
-    deps.logger.info({ updates, dialogues }, 'pruned');
+    const deliveries = await pruneDeliveries(deps.db, new Date(now.getTime() - KEEP_DELIVERIES_MS));
+    deps.logger.info({ updates, dialogues, deliveries }, 'pruned');
     return [];
   },
 };

@@ -1,0 +1,59 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../../db/calendar.ts';
+import { defaultOverdueRules } from '../../db/overdue-rules.ts';
+import { claimUpdate } from '../../db/processed-updates.ts';
+import { deliveries, dialogues, processedUpdates } from '../../db/schema.ts';
+import { enqueue, markSent } from '../../jobs/outbox.ts';
+import { pruneJob } from '../../jobs/schedule-prune.ts';
+import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { addStaff, addUnit } from '../helpers/fixtures.ts';
+
+const NOW = new Date('2026-11-23T20:15:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 24 * 3600_000);
+const message = (chatId: string) => ({
+  job: 'weekly-briefing',
+  destination: { platform: 'telegram' as const, chatId },
+  period: '2026-W20',
+  locale: 'vi' as const,
+  reply: { blocks: [{ kind: 'text' as const, text: 'Giao ban' }] },
+});
+
+describe.each(drivers)('the prune-records job on %s', (driver) => {
+  let handle: TestDb;
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+  });
+  afterAll(() => handle.close());
+
+  it('forgets old update claims, expired dialogues and settled old deliveries, and nothing else', async () => {
+    const { db } = handle;
+    await claimUpdate(db, 'telegram', 'old', daysAgo(8));
+    await claimUpdate(db, 'telegram', 'recent', daysAgo(6));
+    const staffId = await addStaff(db, 'P-CHV', await addUnit(db, 'P1', 'local'));
+    const dialogue = { platform: 'telegram' as const, accountId: '1', staffId, state: {} };
+    await db.insert(dialogues).values([
+      { ...dialogue, chatId: 'a', expiresAt: daysAgo(1) },
+      { ...dialogue, chatId: 'b', expiresAt: new Date(NOW.getTime() + 3600_000) },
+    ]);
+    await enqueue(db, [message('-1'), message('-2')], daysAgo(200));
+    await enqueue(db, [message('-3')], daysAgo(10));
+    const [first] = await db.select().from(deliveries).orderBy(deliveries.id).limit(1);
+    await markSent(db, first!.id, ['7'], daysAgo(200));
+
+    const planned = await pruneJob.run(
+      {
+        db,
+        numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
+        logger: pino({ level: 'silent' }),
+        config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
+      },
+      NOW,
+    );
+    expect(planned).toEqual([]);
+    expect((await db.select().from(processedUpdates)).map((r) => r.updateId)).toEqual(['recent']);
+    expect((await db.select().from(dialogues)).map((r) => r.chatId)).toEqual(['b']);
+    // The old sent row goes; an old row never settled (pending) and a recent one stay.
+    expect((await db.select().from(deliveries).orderBy(deliveries.id)).map((r) => `${r.destination} ${r.status}`)).toEqual(['-2 pending', '-3 pending']);
+  });
+});
