@@ -5,69 +5,28 @@
  * The stand-in and the load generator run in a second process (scripts/bench-telegram-load.ts).
  * Run alone with `npx tsx scripts/bench-telegram.ts`; `npm run bench` runs it last.
  */
-import { randomBytes } from 'node:crypto';
-import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import postgres from 'postgres';
 import { queryRows } from '../db/client.ts';
 import { startServer } from '../server/start.ts';
+import { describeTimes, runLoad, startLoadProcess, withThrowawayDatabase } from './bench-kit.ts';
 import type { LoadPlan, LoadResult } from './bench-telegram-load.ts';
 
 const TOKEN = '100200:bench';
 const SECRET = 'bench-secret';
 const CONCURRENT = 50;
 const ROUNDS = Number(process.env.BENCH_TELEGRAM_ROUNDS ?? 6);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Starts the stand-in and load generator in a second process; resolves once it listens. */
-function startLoadProcess(): Promise<{ child: ChildProcess; standInUrl: string }> {
-  const child = fork(fileURLToPath(new URL('./bench-telegram-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (m: { type: string; url: string }) => resolve({ child, standInUrl: m.url }));
-  });
-}
-
-function runLoad(child: ChildProcess, plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { type: 'done'; result: LoadResult } | { type: 'failed'; error: string }) =>
-      m.type === 'done' ? resolve(m.result) : reject(new Error(m.error)),
-    );
-    child.send({ type: 'run', plan });
-  });
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const describe = (times: number[]) => {
-  const s = [...times].sort((a, b) => a - b);
-  return `p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms`;
-};
+const describe = (times: number[]) => describeTimes(times, [50, 95]);
 
 export async function benchTelegram(): Promise<void> {
   await benchOn('PGlite', {});
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const name = `thads_bench_tg_${randomBytes(4).toString('hex')}`;
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } catch (error) {
-    console.log(`[telegram] PostgreSQL run skipped (${adminUrl}: ${(error as Error).message})`);
-    await admin.end();
-    return;
-  }
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    await benchOn('PostgreSQL', { DATABASE_URL: url.toString() });
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await withThrowawayDatabase('thads_bench_tg', 'telegram', (url) => benchOn('PostgreSQL', { DATABASE_URL: url }));
 }
 
 async function benchOn(label: string, dbEnv: Record<string, string>): Promise<void> {
-  const { child, standInUrl } = await startLoadProcess();
+  const { child, standInUrl } = await startLoadProcess('./bench-telegram-load.ts');
   const running = await startServer({
     env: { PGLITE_DIR: 'memory://', SEED_DEMO: 'always', PORT: '0', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: standInUrl, ...dbEnv },
     now: () => new Date('2026-11-23T03:00:00Z'),
@@ -80,7 +39,7 @@ async function benchOn(label: string, dbEnv: Record<string, string>): Promise<vo
       select 'telegram', (900000 + s.id)::text, s.id, 'link' from staff s join units u on u.id = s.unit_id
       where u.kind = 'local' and s.active`);
     const users = (await queryRows<{ id: string }>(db, sql`select external_id as id from chat_identities where platform = 'telegram' order by id`)).map((r) => Number(r.id));
-    const { alone, webhook, handled } = await runLoad(child, { serverUrl: running.url, secret: SECRET, users, rounds: ROUNDS, concurrent: CONCURRENT });
+    const { alone, webhook, handled } = await runLoad<LoadPlan, LoadResult>(child, { serverUrl: running.url, secret: SECRET, users, rounds: ROUNDS, concurrent: CONCURRENT });
     console.log(`[telegram] /tomtat through POST /telegram/webhook, ${label}, ${users.length} linked staff of the demo's local units, ${ROUNDS} rounds of ${CONCURRENT} concurrent updates:`);
     // The route answers once the update is handled (up to 8 s), so the two figures are close.
     console.log(`[telegram]   webhook response: ${describe(webhook)} (goal p95 ≤ 300 ms)`);

@@ -3,34 +3,18 @@
  * PostgreSQL comes from BENCH_DATABASE_URL (default: the local server, trust auth); a
  * throwaway database is created and dropped. Nothing here runs in `npm test`.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { createCalendar } from '../db/calendar.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { importCsv, type ImportKind } from '../db/import/index.ts';
 import { getSummary } from '../db/numbers/summary.ts';
 import { defaultOverdueRules } from '../db/overdue-rules.ts';
 import { makeBenchCsv } from './bench-data.ts';
+import { percentile, withThrowawayDatabase } from './bench-kit.ts';
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const TODAY = '2026-11-23';
 const options = { calendar: createCalendar(), rules: defaultOverdueRules };
-
-async function withThrowawayDb<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const name = `thads_bench_${randomBytes(4).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
 
 async function importAll(db: Db, csv: ReturnType<typeof makeBenchCsv>): Promise<Record<string, number>> {
   const seconds: Record<string, number> = {};
@@ -41,10 +25,6 @@ async function importAll(db: Db, csv: ReturnType<typeof makeBenchCsv>): Promise<
     seconds[kind] = (performance.now() - started) / 1000;
   }
   return seconds;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function timeSummary(db: Db, unit: string, runs: number) {
@@ -83,7 +63,7 @@ async function main() {
         await handle.close();
       }
     };
-    if (driver === 'postgres') await withThrowawayDb(run);
+    if (driver === 'postgres') await withThrowawayDatabase('thads_bench', driver, run);
     else await run();
   }
 }
