@@ -60,7 +60,7 @@ export function toTargets(row: typeof targets.$inferSelect): Targets {
   };
 }
 
-const inFlight = new WeakMap<Db, Map<string, Promise<Summary>>>();
+const inFlight = new WeakMap<Db, Map<string, { version: number | undefined; computing: Promise<Summary> }>>();
 const kept = new WeakMap<Db, Map<string, { version: number; summary: Summary }>>();
 const MAX_KEPT = 256;
 
@@ -68,7 +68,8 @@ const MAX_KEPT = 256;
  * getSummary, with concurrent identical requests (same database, unit and date) sharing one
  * computation: the Monday-morning burst of a unit's staff asking for its summary costs one
  * set of queries. On the embedded database, where this process is the only writer, a result is
- * also kept until the next statement that may change a figure (db/write-version.ts); on
+ * also kept until the next statement that may change a figure (db/write-version.ts), and a
+ * computation begun before such a statement is not shared with a request made after it; on
  * PostgreSQL, which other processes write, nothing is kept once it resolves. The rules
  * (`options`) are one per process and are not part of the key.
  */
@@ -79,8 +80,9 @@ export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options:
   if (hit && hit.version === version) return Promise.resolve(hit.summary);
   let running = inFlight.get(db);
   if (!running) inFlight.set(db, (running = new Map()));
+  // Not one that began before a write this process has made since (PGlite).
   const existing = running.get(key);
-  if (existing) return existing;
+  if (existing && existing.version === version) return existing.computing;
   // Frozen, since every sharer gets the same object.
   const computing = getSummary(db, unitCode, at, options)
     .then((summary) => {
@@ -95,7 +97,9 @@ export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options:
       }
       return summary;
     })
-    .finally(() => running.delete(key));
-  running.set(key, computing);
+    .finally(() => {
+      if (running.get(key)?.computing === computing) running.delete(key);
+    });
+  running.set(key, { version, computing });
   return computing;
 }
