@@ -53,10 +53,20 @@ export interface DrainResult {
   retrying: number;
   /** 429 answers met (each waited out). */
   rateLimited: number;
+  /** Set when the platform refused the bot itself: the drain stopped, rows wait. */
+  misconfigured?: string;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
-const DEFAULT_BACKOFF_MS = 2_000;
+/**
+ * Tries after 5xx answers or network errors: 30 s, 1, 2, 4, 8 min, then every 15 min, about
+ * 1 h 15 min in all, so an outage at 08:00 does not cost the day's messages; the outbox's
+ * 24-hour expiry (outbox.ts) bounds the rest.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 10;
+const DEFAULT_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+/** How long rows wait when the platform refuses the bot itself, before the next look. */
+const MISCONFIGURED_WAIT_MS = 5 * 60_000;
 
 /** Sends every due row of the sender's platform; returns when none is due (or due soon). */
 export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): Promise<DrainResult> {
@@ -74,7 +84,7 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
     options.logger.warn({ platform: sender.platform, expired }, 'deliveries given up: planned too long ago');
   }
   for (;;) {
-    if (options.shouldStop?.()) {
+    if (options.shouldStop?.() || result.misconfigured) {
       await Promise.all(active);
       return finish();
     }
@@ -146,9 +156,16 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
           return await markFailed(db, row.id, `${outcome.reason} (after ${row.attempts} tries)`);
         }
         result.waiting.add(row.id);
-        const delay = (options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (row.attempts - 1);
+        const delay = Math.min((options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
         log.warn({ attempts: row.attempts, reason: outcome.reason, delayMs: delay }, 'delivery will be retried');
         return await markRetry(db, row.id, new Date(clock.now() + delay), outcome.reason, { counted: true });
+      }
+      if (outcome.kind === 'misconfigured') {
+        // Not this message's fault: it waits, its try given back, and the drain stops claiming.
+        result.misconfigured = outcome.reason;
+        result.waiting.add(row.id);
+        log.error({ reason: outcome.reason }, 'the platform refuses the bot (token or API address): deliveries wait');
+        return await markRetry(db, row.id, new Date(clock.now() + MISCONFIGURED_WAIT_MS), outcome.reason, { counted: false });
       }
       if (outcome.kind === 'failed') {
         result.failed++;

@@ -24,7 +24,9 @@ export interface SlackMessage {
 const CODE = /(```[\s\S]*?```)/;
 
 // The channel is gone for the bot: removed from it, archived, deleted, or the person left.
-const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive', 'user_not_found', 'user_disabled', 'cannot_dm_bot']);
+const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'user_not_found', 'user_disabled', 'cannot_dm_bot']);
+// The bot itself is refused (its token, or its workspace): every channel would fail alike.
+const MISCONFIGURED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'team_access_not_granted', 'missing_scope', 'not_allowed_token_type']);
 // Slack's own trouble, worth another try later.
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -64,6 +66,7 @@ export function classifySlack(status: number, retryAfter: string | null, answer:
     return { kind: 'rate-limited', retryAfterMs: (Number.isFinite(seconds) && seconds >= 0 ? seconds : 1) * 1000, reason };
   }
   if (status >= 500 || TRANSIENT.has(answer.error ?? '')) return { kind: 'retry', reason };
+  if (status === 401 || status === 404 || MISCONFIGURED.has(answer.error ?? '')) return { kind: 'misconfigured', reason };
   if (UNREACHABLE.has(answer.error ?? '')) return { kind: 'unreachable', reason };
   return { kind: 'failed', reason };
 }

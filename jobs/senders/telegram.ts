@@ -63,6 +63,8 @@ export function classifyTelegram(status: number, answer: BotApiAnswer): SendOutc
   const reason = `${code} ${answer.description ?? 'no description'}`.trim();
   if (code === 429) return { kind: 'rate-limited', retryAfterMs: (answer.parameters?.retry_after ?? 1) * 1000, reason };
   if (code >= 500 || status >= 500) return { kind: 'retry', reason };
+  // 401: the token is wrong or revoked; 404: the API root (TELEGRAM_API_ROOT) or token is.
+  if (code === 401 || code === 404) return { kind: 'misconfigured', reason };
   // A group upgraded to a supergroup has a new id: units.csv must be corrected, as for a kicked bot.
   const migrated = answer.parameters?.migrate_to_chat_id;
   if (migrated !== undefined) return { kind: 'unreachable', reason: `${reason} (new chat id ${migrated})` };

@@ -13,7 +13,12 @@ export type SendOutcome =
   /** Refused for good (a malformed message): no further tries. */
   | { kind: 'failed'; reason: string }
   /** The chat removed the bot or is gone (403, chat not found, not_in_channel…). */
-  | { kind: 'unreachable'; reason: string };
+  | { kind: 'unreachable'; reason: string }
+  /**
+   * The platform refuses the bot itself (a revoked token, a wrong API address): no message can
+   * go, so the drain stops and every row waits, untouched, for the configuration to be fixed.
+   */
+  | { kind: 'misconfigured'; reason: string };
 
 /** One platform's way of rendering and sending an outbox row; `P` is one message of it. */
 export interface Sender<P> {

@@ -80,6 +80,7 @@ function renderRun(r: RunJobResult, dryRun: boolean, timeZone: string, locale: L
   for (const [platform, d] of Object.entries(r.delivered)) {
     const params = { platform: platformName(platform), sent: count(d.sent), failed: count(d.failed), unreachable: count(d.unreachable), retrying: count(d.retrying) };
     lines.push(t(locale, 'delivery.run.platform', params));
+    if (d.misconfigured) lines.push(t(locale, 'delivery.run.misconfigured', { platform: platformName(platform), reason: d.misconfigured }));
   }
   for (const [platform, n] of Object.entries(r.waiting)) lines.push(t(locale, 'delivery.run.waiting', { platform: platformName(platform), count: count(n) }));
   return lines.join('\n');

@@ -32,6 +32,9 @@ describe('what an answer means', () => {
       classifyTelegram(400, { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1001234 } }),
     ).toMatchObject({ kind: 'unreachable', reason: expect.stringContaining('new chat id -1001234') });
     expect(classifyTelegram(400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' })).toMatchObject({ kind: 'failed' });
+    // The bot itself refused (a revoked token, a wrong TELEGRAM_API_ROOT): not the message's fault.
+    expect(classifyTelegram(401, { ok: false, error_code: 401, description: 'Unauthorized' })).toMatchObject({ kind: 'misconfigured' });
+    expect(classifyTelegram(404, { ok: false, error_code: 404, description: 'Not Found' })).toMatchObject({ kind: 'misconfigured' });
   });
 
   it('reads Slack answers', () => {
@@ -40,6 +43,9 @@ describe('what an answer means', () => {
     expect(classifySlack(503, null, {})).toMatchObject({ kind: 'retry', reason: 'HTTP 503' });
     expect(classifySlack(200, null, { ok: false, error: 'is_archived' })).toMatchObject({ kind: 'unreachable' });
     expect(classifySlack(200, null, { ok: false, error: 'invalid_blocks' })).toMatchObject({ kind: 'failed', reason: '200 invalid_blocks' });
+    for (const error of ['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']) {
+      expect(classifySlack(200, null, { ok: false, error })).toMatchObject({ kind: 'misconfigured' });
+    }
   });
 });
 
@@ -53,6 +59,7 @@ describe.each(drivers)('senders against a stand-in API on %s', (driver) => {
     defaultLocale: 'vi',
     clock,
     backoffMs: 5,
+    maxAttempts: 5,
     settleWithinMs: 5_000,
   });
   const telegram = () => createTelegramSender({ token: '1:test', apiRoot: standIn.telegramApiRoot });
@@ -119,6 +126,23 @@ describe.each(drivers)('senders against a stand-in API on %s', (driver) => {
     expect(await drainOutbox(telegram(), options())).toMatchObject({ unreachable: 1, sent: 0 });
     expect(standIn.textsTo('777')).toHaveLength(1);
     expect(await rowsOf(NOTICES_JOB)).toEqual([expect.objectContaining({ destination: '777', period: 'telegram:-101', status: 'sent' })]);
+  });
+
+  it('stops when the platform refuses the bot itself, leaving every message waiting untouched', async () => {
+    const unauthorized = { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } };
+    standIn.script('-101', unauthorized);
+    standIn.script('-102', unauthorized);
+    await enqueue(handle.db, [plan('-101'), plan('-102')]);
+    const result = await drainOutbox(telegram(), { ...options(), settleWithinMs: 0, concurrency: 1 });
+    expect(result).toMatchObject({ sent: 0, failed: 0, unreachable: 0, misconfigured: '401 Unauthorized' });
+    // One try showed the token is refused; the other message was not even tried, and neither lost a try.
+    expect(standIn.requests.filter((r) => r.chatId === '-101' || r.chatId === '-102')).toHaveLength(1);
+    const rows = await rowsOf();
+    expect(rows.map((r) => [r.destination, r.status, r.attempts])).toEqual([
+      ['-101', 'pending', 0],
+      ['-102', 'pending', 0],
+    ]);
+    expect(await rowsOf(NOTICES_JOB)).toEqual([]);
   });
 
   it('backs off on 5xx and dropped connections, then gives up after a bounded number of tries with the reason', async () => {

@@ -18,6 +18,8 @@ export const enDelivery: Catalogue = {
   'delivery.run.platform': '{platform}: {sent} sent, {failed} failed, {unreachable} unreachable, {retrying} waiting to be retried.',
   'delivery.run.waiting': '{platform}: not configured here; {count} messages wait in the outbox.',
   'delivery.run.dry_run': 'Dry run: nothing written or sent.',
+  'delivery.run.misconfigured':
+    '{platform} refuses the bot itself ({reason}): check the token and the API address in the configuration. The messages stay in the outbox and go once it is right.',
   'delivery.run.dry_run_empty': 'The job has no message to send at this instant. Messages go only to units with a Telegram group or Slack channel (telegram_chat_id, slack_channel_id in units.csv; the demo province has none) and to linked leaders.',
   'delivery.run.message': '── {platform} {destination} · period {period} · {locale} ──',
 
