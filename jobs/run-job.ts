@@ -48,6 +48,10 @@ export interface RunJobResult {
 export async function runJob(deps: RunnerDeps, job: Job, slot: Date, options: RunJobOptions = {}): Promise<RunJobResult> {
   const logger = deps.logger.child({ job: job.name, slot: slot.toISOString(), dryRun: options.dryRun === true });
   const started = Date.now();
+  if (options.dryRun && job.housekeeping) {
+    logger.info('housekeeping job: a dry run changes nothing');
+    return { job: job.name, slot, planned: [], added: 0, existing: 0, delivered: {}, waiting: {} };
+  }
   const planned = await job.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config }, slot);
   const result: RunJobResult = { job: job.name, slot, planned, added: 0, existing: 0, delivered: {}, waiting: {} };
   if (options.dryRun) {
@@ -56,7 +60,8 @@ export async function runJob(deps: RunnerDeps, job: Job, slot: Date, options: Ru
   }
   // Due now by this process's clock (which the senders use), whatever instant the job ran for.
   Object.assign(result, await enqueue(deps.db, planned, new Date()));
-  await recordSlot(deps.db, job.name, slot);
+  // A by-hand run for an instant still to come must not make the scheduler skip the slots before it.
+  if (slot.getTime() <= Date.now()) await recordSlot(deps.db, job.name, slot);
   const delivery = options.delivery ?? createDelivery(deps);
   for (const platform of delivery.unconfigured) {
     const count = planned.filter((m) => m.destination.platform === platform).length;

@@ -16,6 +16,7 @@ export const pruneJob: Job = {
   name: 'prune-records',
   defaultSchedule: '15 3 * * *',
   workingDaysOnly: false,
+  housekeeping: true,
   async run(deps, now) {
     const updates = await pruneProcessedUpdates(deps.db, new Date(now.getTime() - KEEP_PROCESSED_UPDATES_MS));
     const dialogues = await pruneDialogues(deps.db, now);

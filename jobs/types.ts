@@ -47,4 +47,6 @@ export interface Job {
   /** Skip weekends and Vietnamese public holidays (db/calendar.ts). */
   workingDaysOnly: boolean;
   run(deps: JobDeps, now: Date): Promise<PlannedMessage[]>;
+  /** Housekeeping that changes the database itself and plans nothing: a dry run must not call it. */
+  housekeeping?: boolean;
 }

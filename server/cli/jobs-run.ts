@@ -22,7 +22,7 @@ export const jobsRunCommand: CliCommand = {
     // By hand, wait for short retries too (back-off after a 5xx): the run ends with its messages settled.
     const result = await runJob(deps, job, now, { dryRun, tuning: { settleWithinMs: SETTLE_MS } });
     if (args.flags.json) writeJson(io.stdout, toJson(result, dryRun));
-    else writeLine(io.stdout, renderRun(result, dryRun, deps.config.timeZone, args.locale));
+    else writeLine(io.stdout, renderRun(result, dryRun, deps.config.timeZone, args.locale, job.housekeeping));
     return 0;
   },
 };
@@ -64,14 +64,14 @@ function toJson(r: RunJobResult, dryRun: boolean) {
   };
 }
 
-function renderRun(r: RunJobResult, dryRun: boolean, timeZone: string, locale: Locale): string {
+function renderRun(r: RunJobResult, dryRun: boolean, timeZone: string, locale: Locale, housekeeping = false): string {
   const lines = [t(locale, 'delivery.run.title', { job: r.job, slot: formatLocal(r.slot, timeZone), zone: timeZone })];
   if (dryRun) {
     for (const m of r.planned) {
       const params = { platform: m.destination.platform, destination: m.destination.chatId, period: m.period, locale: m.locale };
       lines.push('', t(locale, 'delivery.run.message', params), renderPlain(m.reply));
     }
-    if (r.planned.length === 0) lines.push('', t(locale, 'delivery.run.dry_run_empty'));
+    if (r.planned.length === 0) lines.push('', t(locale, housekeeping ? 'delivery.run.dry_run_housekeeping' : 'delivery.run.dry_run_empty'));
     lines.push('', t(locale, 'delivery.run.dry_run'));
     return lines.join('\n');
   }

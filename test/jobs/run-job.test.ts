@@ -71,6 +71,14 @@ describe.each(drivers)('running a job on %s', (driver) => {
     expect(standIn.arrivals.map((x) => x.chatId).sort()).toEqual(['-11', '-12', '42']);
   });
 
+  it('a by-hand run for an instant still to come does not record its slot', async () => {
+    const future = new Date(Date.now() + 30 * 24 * 3600_000);
+    await runJob(deps, testJob, slot);
+    await runJob(deps, testJob, future, { deliver: false });
+    // Otherwise the scheduler would take every slot until then as already run.
+    expect(await getLastSlot(handle.db, 'test-digest')).toEqual(slot);
+  });
+
   it('a dry run plans and writes nothing', async () => {
     const dry = await runJob(deps, testJob, slot, { dryRun: true });
     expect(dry.planned).toHaveLength(4);

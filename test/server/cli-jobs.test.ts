@@ -50,6 +50,17 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
     expect((await run('deliveries')).stdout).toContain('Hàng đợi không có tin nhắn nào.');
   });
 
+  it('jobs run prune-records --dry-run deletes nothing', async () => {
+    await handle.db.execute(sql`insert into processed_updates (platform, update_id, created_at) values ('telegram', 'old-claim', '2026-01-01')`);
+    const { code, stdout } = await run('jobs', 'run', 'prune-records', '--now', MONDAY, '--dry-run');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Đây là tác vụ dọn dẹp dữ liệu, không gửi tin nhắn: chạy thử không xóa gì.');
+    const left = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from processed_updates where update_id = 'old-claim'`);
+    expect(left[0]!.n).toBe(1);
+    await run('jobs', 'run', 'prune-records', '--now', MONDAY);
+    expect((await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from processed_updates where update_id = 'old-claim'`))[0]!.n).toBe(0);
+  });
+
   it('jobs run delivers once; a second run at the same instant sends nothing', async () => {
     const first = await run('jobs', 'run', 'weekly-briefing', '--now', MONDAY, '--json');
     expect(first.code).toBe(0);

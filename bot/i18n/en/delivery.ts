@@ -20,6 +20,7 @@ export const enDelivery: Catalogue = {
   'delivery.run.dry_run': 'Dry run: nothing written or sent.',
   'delivery.run.misconfigured':
     '{platform} refuses the bot itself ({reason}): check the token and the API address in the configuration. The messages stay in the outbox and go once it is right.',
+  'delivery.run.dry_run_housekeeping': 'This is a housekeeping job that sends no message: a dry run deletes nothing.',
   'delivery.run.dry_run_empty': 'The job has no message to send at this instant. Messages go only to units with a Telegram group or Slack channel (telegram_chat_id, slack_channel_id in units.csv; the demo province has none) and to linked leaders.',
   'delivery.run.message': '── {platform} {destination} · period {period} · {locale} ──',
 

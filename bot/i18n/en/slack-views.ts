@@ -37,6 +37,8 @@ export const enSlackViews: Catalogue = {
   'views.modal.error.status_required': 'Choose the new status.',
   'views.modal.error.status_unused': 'The new status is only for a status change: clear it or choose "Status change".',
   'views.modal.error.note_required': 'Enter the text of the note.',
+  'views.modal.refused': 'Your progress report was not recorded:',
+  'views.modal.failed': 'Sorry, something went wrong while recording the report. Please try again in a few minutes; if it keeps failing, tell your administrators.',
   'views.modal.already_recorded': 'This report was already recorded; it is not recorded again.',
 
   'views.home.title': 'Hello, {name}',
@@ -57,6 +59,6 @@ export const enSlackViews: Catalogue = {
   'views.home.welcome': 'Welcome to the civil judgment enforcement bot',
   'views.home.not_linked':
     "This Slack account is not linked to a staff record yet. Ask your unit's administrators for a link code " +
-    '(command `thads link-code <staff code>`, valid 24 hours), then type `/thads lienket <code>` in any channel.',
+    '(command `thads link-code <staff code>`, valid 24 hours), then send `/thads lienket <code>` in your direct messages with this app (the Messages tab above), where only you see it.',
   'views.home.not_linked_after': 'Once linked, this page shows the cases you work on and your unit’s figures.',
 };

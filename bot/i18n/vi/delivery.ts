@@ -20,6 +20,7 @@ export const viDelivery: Catalogue = {
   'delivery.run.dry_run': 'Chạy thử: không ghi và không gửi gì.',
   'delivery.run.misconfigured':
     '{platform} từ chối chính bot ({reason}): kiểm tra token và địa chỉ API trong cấu hình. Các tin nhắn vẫn nằm trong hàng đợi và sẽ được gửi khi cấu hình đúng.',
+  'delivery.run.dry_run_housekeeping': 'Đây là tác vụ dọn dẹp dữ liệu, không gửi tin nhắn: chạy thử không xóa gì.',
   'delivery.run.dry_run_empty': 'Tác vụ không có tin nhắn nào để gửi vào thời điểm này. Tin nhắn chỉ gửi tới đơn vị đã có nhóm Telegram hoặc kênh Slack (cột telegram_chat_id, slack_channel_id trong units.csv; tỉnh mẫu chưa có) và tới lãnh đạo đã liên kết tài khoản.',
   'delivery.run.message': '── {platform} {destination} · kỳ {period} · {locale} ──',
 

@@ -37,6 +37,8 @@ export const viSlackViews: Catalogue = {
   'views.modal.error.status_required': 'Hãy chọn trạng thái mới.',
   'views.modal.error.status_unused': 'Trạng thái mới chỉ dùng khi báo cáo chuyển trạng thái: hãy bỏ chọn hoặc chọn "Chuyển trạng thái".',
   'views.modal.error.note_required': 'Hãy nhập nội dung ghi chú.',
+  'views.modal.refused': 'Báo cáo tiến độ của bạn chưa được ghi nhận:',
+  'views.modal.failed': 'Đã có lỗi khi ghi nhận báo cáo, xin lỗi bạn. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo bộ phận quản trị.',
   'views.modal.already_recorded': 'Báo cáo này đã được ghi nhận trước đó; không ghi thêm lần nữa.',
 
   'views.home.title': 'Xin chào, {name}',
@@ -57,6 +59,6 @@ export const viSlackViews: Catalogue = {
   'views.home.welcome': 'Chào mừng đến với bot Thi hành án dân sự',
   'views.home.not_linked':
     'Tài khoản Slack này chưa được liên kết với hồ sơ cán bộ nào. Hãy đề nghị bộ phận quản trị của đơn vị cấp mã liên kết ' +
-    '(lệnh `thads link-code <mã cán bộ>`, có hiệu lực 24 giờ), rồi gõ `/thads lienket <mã>` ở bất kỳ kênh nào.',
+    '(lệnh `thads link-code <mã cán bộ>`, có hiệu lực 24 giờ), rồi gõ `/thads lienket <mã>` trong tin nhắn riêng với ứng dụng này (thẻ Tin nhắn ở trên), nơi chỉ mình bạn xem được.',
   'views.home.not_linked_after': 'Sau khi liên kết, trang này hiện các việc bạn đang giải quyết và số liệu của đơn vị.',
 };
