@@ -1,8 +1,10 @@
 /**
- * The Node scheduler. bree decides *when*: one bree job per scheduled job, on its cron in
- * TZ_APP, whose worker (worker-tick.mjs) only posts "tick". The main thread then works out
- * which slot is due (skipping non-working days for working-days jobs, which bree cannot) and
- * runs the body here, where the database is. A sender loop drains the outbox every few seconds.
+ * The Node scheduler. bree keeps the clock: one bree job, every minute, whose worker
+ * (worker-tick.mjs) only posts "tick". The main thread then works out, with the same reading of
+ * each cron expression as `thads jobs list` (jobs/schedule.ts, cron-parser), which job has a
+ * slot due (skipping non-working days for working-days jobs) and runs its body here, where the
+ * database is. bree never reads the jobs' expressions: its own cron reader differs on some
+ * (day-of-week 7, day-of-month together with day-of-week). A sender loop drains the outbox.
  */
 import { fileURLToPath } from 'node:url';
 import Bree from 'bree';
@@ -31,8 +33,8 @@ export interface Scheduler {
   start(): Promise<void>;
   /** Stops bree and the loop, and waits for the job run and the drain in progress. */
   stop(): Promise<void>;
-  /** Has bree run a job's worker now, as when its time comes (the slot check still applies). */
-  trigger(name: string): Promise<void>;
+  /** Has bree run the minute's tick now, as when its time comes (the slot checks still apply). */
+  trigger(): Promise<void>;
   /** Resolves when the job runs and drains queued so far are done. */
   idle(): Promise<void>;
   /** How many ticks bree's workers have sent since start. */
@@ -40,8 +42,12 @@ export interface Scheduler {
 }
 
 const WORKER = fileURLToPath(new URL('./worker-tick.mjs', import.meta.url));
+const TICK = 'tick';
 // bree's timers can fire a little before the minute: a tick this close to a slot is that slot.
 const TICK_TOLERANCE_MS = 5_000;
+// A tick takes a slot up to this late (a tick delayed by a busy process, or a minute skipped);
+// JOBS_CATCH_UP_HOURS is for the slots missed while the server was down.
+const TICK_WINDOW_MS = 5 * 60_000;
 
 export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
   const log = deps.logger.child({ component: 'scheduler' });
@@ -70,7 +76,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
       const last = await getLastSlot(deps.db, s.job.name);
       // A job that never ran has missed nothing: it starts at its next slot.
       if (catchUp && !last) return;
-      const slot = dueSlot(s.cron, at, last, { ...s.slots, catchUpMs });
+      const slot = dueSlot(s.cron, at, last, { ...s.slots, catchUpMs: catchUp ? catchUpMs : Math.max(catchUpMs, TICK_WINDOW_MS) });
       if (!slot) return log.debug({ job: s.job.name }, 'nothing due');
       if (catchUp) log.info({ job: s.job.name, slot }, 'catching up a missed slot');
       await runJob(deps, s.job, slot, { delivery, deliver: false });
@@ -89,11 +95,13 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
       warn: (message: string) => log.warn(message),
       error: (message: string, meta?: { err?: unknown }) => log.error({ err: meta?.err }, message),
     },
-    jobs: scheduled.map((s) => ({ name: s.job.name, path: WORKER, cron: s.expression, timezone: deps.config.timeZone })),
-    workerMessageHandler: ({ name, message }) => {
-      const s = scheduled.find((x) => x.job.name === name);
-      if (message === 'tick') ticks++;
-      if (s && message === 'tick') void runDue(s, new Date(deps.now().getTime() + TICK_TOLERANCE_MS), { catchUp: false });
+    // Every minute, on the minute; bree's cron reader is only ever given this one expression.
+    jobs: [{ name: TICK, path: WORKER, cron: '* * * * *' }],
+    workerMessageHandler: ({ message }) => {
+      if (message !== 'tick') return;
+      ticks++;
+      const at = new Date(deps.now().getTime() + TICK_TOLERANCE_MS);
+      for (const s of scheduled) void runDue(s, at, { catchUp: false });
     },
     errorHandler: (error, { name }) => log.error({ err: error, job: name }, 'scheduler worker failed'),
   });
@@ -115,8 +123,8 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
       await runs;
       await draining;
     },
-    async trigger(name) {
-      await bree.run(name);
+    async trigger() {
+      await bree.run(TICK);
     },
     async idle() {
       await runs;

@@ -72,7 +72,7 @@ describe('the scheduler (bree ticks, bodies on the main thread)', () => {
   it('runs the body when bree’s worker ticks, and skips a working-days job on a holiday', async () => {
     const monday = createScheduler(depsAt('2026-11-23T07:30:00'), { jobs: [weekly] });
     await monday.start();
-    await monday.trigger('test-weekly');
+    await monday.trigger();
     // The worker posts its tick asynchronously: wait until the run it caused is recorded.
     await expect.poll(() => getLastSlot(handle.db, 'test-weekly'), { timeout: 10_000 }).toEqual(new Date('2026-11-23T07:30:00+07:00'));
     await monday.idle();
@@ -82,17 +82,34 @@ describe('the scheduler (bree ticks, bodies on the main thread)', () => {
     // 17 February 2026 is Tết: the 08:00 slot does not exist for a working-days job.
     const tet = createScheduler(depsAt('2026-02-17T08:00:00'), { jobs: [daily] });
     await tet.start();
-    await tet.trigger('test-daily');
+    await tet.trigger();
     await expect.poll(() => tet.ticks, { timeout: 10_000 }).toBe(1);
     await tet.idle();
     await tet.stop();
     expect(await getLastSlot(handle.db, 'test-daily')).toBeUndefined();
     const workday = createScheduler(depsAt('2026-02-23T08:00:01'), { jobs: [daily] });
     await workday.start();
-    await workday.trigger('test-daily');
+    await workday.trigger();
     await expect.poll(() => getLastSlot(handle.db, 'test-daily'), { timeout: 10_000 }).toEqual(new Date('2026-02-23T08:00:00+07:00'));
     await workday.idle();
     await workday.stop();
+  });
+
+  it('reads every expression as `thads jobs list` does: 7 is Sunday, and day-of-month or day-of-week', async () => {
+    const sunday = testJob('test-sunday', '0 8 * * 7', false);
+    const firstOrMonday = testJob('test-first-or-monday', '0 9 1 * 1', false);
+    // Sunday 22 November 2026, 08:00, and Monday 23 November, 09:00 (not the 1st).
+    for (const [job, wall, slot] of [
+      [sunday, '2026-11-22T08:00:00', '2026-11-22T08:00:00+07:00'],
+      [firstOrMonday, '2026-11-23T09:00:00', '2026-11-23T09:00:00+07:00'],
+    ] as const) {
+      const scheduler = createScheduler(depsAt(wall, { JOBS_CATCH_UP_HOURS: '0' }), { jobs: [job] });
+      await scheduler.start();
+      await scheduler.trigger();
+      await expect.poll(() => getLastSlot(handle.db, job.name), { timeout: 10_000 }).toEqual(new Date(slot));
+      await scheduler.idle();
+      await scheduler.stop();
+    }
   });
 
   it('refuses a bad JOB_SCHEDULES naming the job', () => {
