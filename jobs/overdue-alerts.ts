@@ -16,8 +16,9 @@ const OLDEST_FETCHED = 10;
  * channel: what became overdue since the previous working day's run first, naming the officer
  * (a mention where their chat account is linked). Cases overdue more than
  * `escalateAfterDays` (OVERDUE_RULES) go privately to each leader who oversees the unit (staff_oversees), one
- * message per leader, platform and day grouping all their units. Period: the local date, for
- * both; an escalation's destination is the leader's own account, so its key never meets a unit's.
+ * message per leader, platform and day grouping all their units. Period: the local date and the
+ * unit's code (`2026-11-23 BH-DS`), or `escalation` for a leader's, so no two messages of a run
+ * share a key even when units share a group or a unit's group is a leader's own chat.
  */
 export const overdueAlertsJob: Job = {
   name: NAME,
@@ -53,7 +54,9 @@ export const overdueAlertsJob: Job = {
       const digest = unitDigest(unit, entry, { today, since, escalated, escalateAfterDays: threshold }, locale);
       for (const destination of unit.destinations) {
         const mentions = mentionsOn(destination.platform, digest.named, accounts);
-        planned.push({ job: NAME, destination, period: today, reply: digest.reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
+        // The unit in the period: two units sharing one group each get their digest.
+        const period = `${today} ${unit.code}`;
+        planned.push({ job: NAME, destination, period, reply: digest.reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
       }
     }
 
@@ -70,7 +73,7 @@ export const overdueAlertsJob: Job = {
       const reply = escalationReply(units, { today, days: threshold }, leaderLocale);
       for (const platform of chatPlatforms) {
         const chatId = accounts.get(leader.id)?.[platform];
-        if (chatId) planned.push({ job: NAME, destination: { platform, chatId }, period: today, reply, locale: leaderLocale });
+        if (chatId) planned.push({ job: NAME, destination: { platform, chatId }, period: `${today} escalation`, reply, locale: leaderLocale });
       }
     }
     return planned;

@@ -61,7 +61,8 @@ export const weeklyBriefingJob: Job = {
       }
       for (const destination of unit.destinations) {
         const mentions = mentionsOn(destination.platform, named, accounts);
-        planned.push({ job: NAME, destination, period, reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
+        // The unit in the period: two units sharing one group each get their briefing.
+        planned.push({ job: NAME, destination, period: `${period} ${unit.code}`, reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
       }
     }
     return planned;

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { chatIdentities, staff, staffOversees, units } from '../../db/schema.ts';
 import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
+import { enqueue } from '../../jobs/outbox.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
 import type { JobDeps, PlannedMessage } from '../../jobs/types.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
@@ -132,7 +133,7 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
   it('plans one digest per unit channel with overdue cases and one escalation per linked account of the leader', () => {
     // Not A2 or A4 (no channel), not A3 (nothing overdue), not leader H (no linked account).
     expect(planned.map(to).sort()).toEqual(['slack:C201', 'slack:U9001', 'telegram:-2001', 'telegram:-2006', 'telegram:9001']);
-    expect(new Set(planned.map((p) => p.period))).toEqual(new Set(['2026-11-24']));
+    expect(new Set(planned.map((p) => p.period))).toEqual(new Set(['2026-11-24 A1', '2026-11-24 A5', '2026-11-24 escalation']));
     expect(planned.every((p) => p.job === 'overdue-alerts')).toBe(true);
   });
 
@@ -184,6 +185,17 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
       ].join('\n'),
     );
     expect(messageTo('slack:U9001').reply).toEqual(m.reply);
+  });
+
+  it('gives each unit its own digest when two units share one group', async () => {
+    await handle.db.update(units).set({ telegramChatId: '-2001' }).where(eq(units.code, 'A5'));
+    try {
+      const shared = (await overdueAlertsJob.run(jobDeps(handle.db), NOW)).filter((p) => to(p) === 'telegram:-2001');
+      expect(shared.map((p) => p.period).sort()).toEqual(['2026-11-24 A1', '2026-11-24 A5']);
+      expect(await enqueue(handle.db, shared)).toEqual({ added: 2, existing: 0 });
+    } finally {
+      await handle.db.update(units).set({ telegramChatId: '-2006' }).where(eq(units.code, 'A5'));
+    }
   });
 
   it('takes the threshold from the configuration', async () => {
