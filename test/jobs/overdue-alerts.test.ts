@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../bot/render/plain.ts';
@@ -185,6 +185,31 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
       ].join('\n'),
     );
     expect(messageTo('slack:U9001').reply).toEqual(m.reply);
+  });
+
+  it('escalates only to province leaders overseeing a unit of their own province', async () => {
+    const db = handle.db;
+    const other = await addUnit(db, 'PB', 'province');
+    const outsider = await addStaff(db, 'PB-HEAD', other, 'province_head');
+    const officer = (await db.query.staff.findFirst({ where: (s, { eq: e }) => e(s.code, 'A1-Y') }))!.id;
+    const a1 = (await db.query.units.findFirst({ where: (u, { eq: e }) => e(u.code, 'A1') }))!.id;
+    await db.insert(chatIdentities).values([
+      { platform: 'telegram', externalId: '9101', staffId: outsider, source: 'link' },
+      { platform: 'telegram', externalId: '9102', staffId: officer, source: 'link' },
+    ]);
+    await db.insert(staffOversees).values([
+      { staffId: outsider, unitId: a1 },
+      { staffId: officer, unitId: a1 },
+    ]);
+    try {
+      const run = await overdueAlertsJob.run(jobDeps(db), NOW);
+      expect(run.map(to)).not.toContain('telegram:9101');
+      expect(run.map(to)).not.toContain('telegram:9102');
+      expect(run.map(to)).toContain('telegram:9001');
+    } finally {
+      await db.delete(staffOversees).where(inArray(staffOversees.staffId, [outsider, officer]));
+      await db.delete(chatIdentities).where(inArray(chatIdentities.externalId, ['9101', '9102']));
+    }
   });
 
   it('gives each unit its own digest when two units share one group', async () => {
