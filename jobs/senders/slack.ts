@@ -3,7 +3,9 @@
  * here rather than inside @slack/web-api's own retry loop.
  */
 import type { KnownBlock } from '@slack/types';
+import { commands } from '../../bot/commands/index.ts';
 import { escapeMrkdwn, renderSlack } from '../../bot/render/slack.ts';
+import { slackifyReply } from '../../bot/slack/command-line.ts';
 import type { DeliveryPayload } from '../outbox.ts';
 import { slackLimits } from '../pacing.ts';
 import { linkFirst } from './mentions.ts';
@@ -37,7 +39,8 @@ export function createSlackSender(options: SlackSenderOptions): Sender<SlackMess
   return {
     platform: 'slack',
     limits: slackLimits,
-    render: (payload) => [renderWithMentions(payload)],
+    // "gõ /quahan" reads "gõ /thads quahan" in Slack, as in the app's own answers.
+    render: (payload) => [renderWithMentions({ ...payload, reply: slackifyReply(payload.reply, commands) })],
     async send(channel, message): Promise<SendOutcome> {
       let response: Response;
       let answer: { ok?: boolean; ts?: string; error?: string };

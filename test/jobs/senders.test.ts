@@ -222,13 +222,13 @@ describe.each(drivers)('senders against a stand-in API on %s', (driver) => {
     standIn.refuse('C999', slackAnswers.error('not_in_channel'));
     const mentions = [{ name: 'Lê Văn An', externalId: 'U502' }];
     await enqueue(handle.db, [
-      plan('C101', briefing('Quá hạn: Lê Văn An'), { destination: { platform: 'slack', chatId: 'C101' }, mentions }),
+      plan('C101', briefing('Quá hạn: Lê Văn An (gõ /quahan để xem đủ)'), { destination: { platform: 'slack', chatId: 'C101' }, mentions }),
       plan('C999', briefing('Không tới'), { destination: { platform: 'slack', chatId: 'C999' } }),
     ]);
     const result = await drainOutbox(slack, options());
     expect(result).toMatchObject({ sent: 1, unreachable: 1, rateLimited: 1 });
     const [arrived] = standIn.arrivals.filter((a) => a.chatId === 'C101');
-    expect(JSON.stringify(arrived!.blocks)).toContain('Quá hạn: <@U502>');
+    expect(JSON.stringify(arrived!.blocks)).toContain('Quá hạn: <@U502> (gõ /thads quahan để xem đủ)');
     const [sent, gone] = await rowsOf();
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, externalId: arrived!.messageId });
     expect(gone).toMatchObject({ status: 'unreachable', lastError: '200 not_in_channel' });
