@@ -3,6 +3,7 @@ import { chatPlatforms } from '../db/schema.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
 import { escalationReply, getOverseers, getUnitNames } from './alerts/escalations.ts';
 import { previousWorkingDay } from './alerts/new-overdue.ts';
+import { getLastSlot } from './run-job.ts';
 import { NEW_LISTED, unitDigest } from './alerts/unit-digest.ts';
 import { getChatAccounts, getUnitChannels, mentionsOn } from './briefing/chat-accounts.ts';
 import type { Job, PlannedMessage } from './types.ts';
@@ -26,7 +27,12 @@ export const overdueAlertsJob: Job = {
   workingDaysOnly: true,
   async run(deps, now) {
     const today = todayIn(deps.config.timeZone, now);
-    const since = previousWorkingDay(today, deps.numbers.calendar);
+    // New = fell due since the last run: the previous working day's, or an earlier one when
+    // runs were missed (a server down for days, a schedule less than daily).
+    const last = await getLastSlot(deps.db, NAME);
+    const lastDay = last ? todayIn(deps.config.timeZone, last) : undefined;
+    const previous = previousWorkingDay(today, deps.numbers.calendar);
+    const since = lastDay !== undefined && lastDay < previous ? lastDay : previous;
     const threshold = deps.numbers.rules.escalateAfterDays;
     const [channels, overseers] = await Promise.all([getUnitChannels(deps.db), getOverseers(deps.db)]);
     const unitIds = [...new Set([...channels.map((u) => u.id), ...overseers.flatMap((o) => o.unitIds)])];

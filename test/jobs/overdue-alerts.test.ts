@@ -8,9 +8,10 @@ import { t } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
-import { chatIdentities, staff, staffOversees, units } from '../../db/schema.ts';
+import { chatIdentities, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
 import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
 import { enqueue } from '../../jobs/outbox.ts';
+import { recordSlot } from '../../jobs/run-job.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
 import type { JobDeps, PlannedMessage } from '../../jobs/types.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
@@ -209,6 +210,19 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
     } finally {
       await db.delete(staffOversees).where(inArray(staffOversees.staffId, [outsider, officer]));
       await db.delete(chatIdentities).where(inArray(chatIdentities.externalId, ['9101', '9102']));
+    }
+  });
+
+  it('counts as new what fell due since the last run when runs were missed', async () => {
+    // The last run was Friday 20/11: Monday's was missed, so O1 (due Sunday 22/11) is new too.
+    await recordSlot(handle.db, 'overdue-alerts', new Date('2026-11-20T01:00:00Z'));
+    try {
+      const run = await overdueAlertsJob.run(jobDeps(handle.db), NOW);
+      const text = renderPlain(run.find((p) => to(p) === 'telegram:-2001')!.reply);
+      expect(text).toContain('Mới quá hạn từ lần cảnh báo trước (5):');
+      expect(text.split('\n\n')[1]).toContain('• O1 ');
+    } finally {
+      await handle.db.delete(jobRuns);
     }
   });
 
