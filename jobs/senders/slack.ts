@@ -8,7 +8,7 @@ import { escapeMrkdwn, renderSlack } from '../../bot/render/slack.ts';
 import { slackifyReply } from '../../bot/slack/command-line.ts';
 import type { DeliveryPayload } from '../outbox.ts';
 import { slackLimits } from '../pacing.ts';
-import { linkFirst } from './mentions.ts';
+import { linkFirst, longestFirst } from './mentions.ts';
 import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from './types.ts';
 
 export interface SlackSenderOptions {
@@ -77,7 +77,7 @@ export function classifySlack(status: number, retryAfter: string | null, answer:
 /** The reply as one Slack message, each mentioned name turned into <@U…> once. */
 export function renderWithMentions(payload: DeliveryPayload): SlackMessage {
   const { text, blocks } = renderSlack(payload.reply, payload.locale);
-  const pending = new Map(payload.mentions.map((m) => [escapeMrkdwn(m.name), `<@${m.externalId}>`]));
+  const pending = new Map(longestFirst(payload.mentions).map((m) => [escapeMrkdwn(m.name), `<@${m.externalId}>`]));
   const visit = (node: unknown): void => {
     if (pending.size === 0 || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);

@@ -5,7 +5,7 @@
 import { escapeHtml, MAX_MESSAGE_LENGTH, renderTelegram, type TelegramMessage } from '../../bot/render/telegram.ts';
 import type { DeliveryPayload } from '../outbox.ts';
 import { telegramLimits } from '../pacing.ts';
-import { linkFirst } from './mentions.ts';
+import { linkFirst, longestFirst } from './mentions.ts';
 import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from './types.ts';
 
 export interface TelegramSenderOptions {
@@ -77,7 +77,7 @@ export function classifyTelegram(status: number, answer: BotApiAnswer): SendOutc
  * splitting, so a linked message still fits Telegram's 4,096 characters.
  */
 export function renderWithMentions(payload: DeliveryPayload): TelegramMessage[] {
-  const markups = payload.mentions.map((m) => ({
+  const markups = longestFirst(payload.mentions).map((m) => ({
     name: escapeHtml(m.name),
     open: `<a href="tg://user?id=${encodeURIComponent(m.externalId)}">`,
   }));

@@ -7,8 +7,8 @@ import { NOTICES_JOB } from '../../jobs/outbox-notices.ts';
 import { CLAIM_LEASE_MS, enqueue } from '../../jobs/outbox.ts';
 import { type Clock, RateLimiter, systemClock } from '../../jobs/pacing.ts';
 import { type DrainOptions, drainOutbox } from '../../jobs/senders/drain.ts';
-import { classifySlack, createSlackSender } from '../../jobs/senders/slack.ts';
-import { classifyTelegram, createTelegramSender } from '../../jobs/senders/telegram.ts';
+import { classifySlack, createSlackSender, renderWithMentions as renderSlackMentions } from '../../jobs/senders/slack.ts';
+import { classifyTelegram, createTelegramSender, renderWithMentions as renderTelegramMentions } from '../../jobs/senders/telegram.ts';
 import type { Sender } from '../../jobs/senders/types.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { type ChatApiStandIn, slackAnswers, startChatApiStandIn, telegramAnswers } from '../helpers/chat-api-stand-in.ts';
@@ -46,6 +46,32 @@ describe('what an answer means', () => {
     for (const error of ['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed']) {
       expect(classifySlack(200, null, { ok: false, error })).toMatchObject({ kind: 'misconfigured' });
     }
+  });
+});
+
+describe('mentions of names that begin other names', () => {
+  const payload = (text: string) => ({
+    reply: { blocks: [{ kind: 'text' as const, text }] },
+    locale: 'vi' as const,
+    mentions: [
+      { name: 'Nguyễn Văn An', externalId: '1' },
+      { name: 'Nguyễn Văn An Bình', externalId: '2' },
+    ],
+  });
+
+  it('tags each person, never one inside the other’s link', () => {
+    const [message] = renderTelegramMentions(payload('Chưa báo cáo: Nguyễn Văn An Bình, Nguyễn Văn An.'));
+    expect(message!.text).toContain(
+      'Chưa báo cáo: <a href="tg://user?id=2">Nguyễn Văn An Bình</a>, <a href="tg://user?id=1">Nguyễn Văn An</a>.',
+    );
+    const slack = renderSlackMentions(payload('Chưa báo cáo: Nguyễn Văn An Bình, Nguyễn Văn An.'));
+    expect(JSON.stringify(slack.blocks)).toContain('Chưa báo cáo: <@2>, <@1>.');
+  });
+
+  it('leaves the shorter name untagged when only the longer one appears', () => {
+    const [message] = renderTelegramMentions(payload('Chưa báo cáo: Nguyễn Văn An Bình.'));
+    expect(message!.text).toContain('<a href="tg://user?id=2">Nguyễn Văn An Bình</a>.');
+    expect(message!.text).not.toContain('tg://user?id=1');
   });
 });
 
