@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
-import { addDays, addMonths, type IsoDate } from '../work-year.ts';
+import { addDays, type IsoDate } from '../work-year.ts';
 import type { NumbersOptions } from './options.ts';
 import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, toOverdueCase, verificationDue } from './overdue.ts';
 import type { OverdueCaseRef } from './overdue-by-unit.ts';
@@ -28,8 +28,9 @@ function dueBefore(day: IsoDate, at: IsoDate, { rules, calendar }: NumbersOption
   return {
     deadline: sql`b.due_date < ${day}::date`,
     verification_late: sql`b.decision_date <= ${cutoff}::date`,
-    reverification_due: sql`${lastCheckOf(at)} < ${addMonths(day, -rules.reverifyMonths)}::date`,
-    stale_with_conditions: sql`b.accepted_date < ${addMonths(day, -rules.staleMonths)}::date`,
+    // Forward, as overdue.ts writes these rules: due = the check (or acceptance) + n months.
+    reverification_due: sql`(${lastCheckOf(at)} + make_interval(months => ${rules.reverifyMonths}::int))::date < ${day}::date`,
+    stale_with_conditions: sql`(b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${day}::date`,
   };
 }
 

@@ -31,9 +31,12 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
     deadline: sql`b.due_date < ${at}::date and b.s_at in (${list(OPEN)})`,
     verification_late: sql`b.s_at = 'enforcing' and (b.verified_on is null or b.verified_on > ${at}::date)
                            and b.decision_date <= ${cutoff}::date`,
-    reverification_due: sql`b.s_at = 'no_conditions' and ${lastCheck} < ${addMonths(at, -rules.reverifyMonths)}::date`,
+    // Months are added forward, as the due day is computed (toOverdueCase): at a month's end,
+    // "six months before today" and "six months after the check" are not the same day.
+    reverification_due: sql`b.s_at = 'no_conditions'
+                            and (${lastCheck} + make_interval(months => ${rules.reverifyMonths}::int))::date < ${at}::date`,
     stale_with_conditions: sql`b.s_at in ('enforcing', 'postponed', 'suspended')
-                               and b.accepted_date < ${addMonths(at, -rules.staleMonths)}::date`,
+                               and (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${at}::date`,
   };
 }
 

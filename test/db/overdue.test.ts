@@ -78,6 +78,21 @@ describe.each(drivers)('overdue cases on %s', (driver) => {
     expect(report.cases.find((c) => c.code === 'O2')).toMatchObject({ reasons: [{ reason: 'verification_late', due: '2027-02-10' }] });
   });
 
+  it('adds months forward at a month’s end: checked 28/02, due 28/08, overdue from 29/08', async () => {
+    const unitId = await addUnit(handle.db, 'ME', 'local');
+    await addCase(handle.db, { unitId, code: 'ME1', accepted: '2025-10-01', verifiedOn: '2026-02-28', amount: 0, history: [['no_conditions', '2026-02-28']] });
+    // With conditions since 29/02/2024: twelve months on is 28/02/2025.
+    await addCase(handle.db, { unitId, code: 'ME2', accepted: '2024-02-29', verifiedOn: '2024-03-05', amount: 0 });
+    const on = async (at: string) => (await getOverdue(handle.db, 'ME', at, options)).cases.map((c) => `${c.code} ${c.reasons.map((r) => r.due).join(' ')}`);
+    expect(await on('2025-02-28')).toEqual([]);
+    expect(await on('2025-03-01')).toEqual(['ME2 2025-02-28']);
+    expect(await on('2026-08-28')).toEqual(['ME2 2025-02-28']);
+    expect(await on('2026-08-29')).toEqual(['ME2 2025-02-28', 'ME1 2026-08-28']);
+    // The summary's count reads the rules the same way.
+    expect((await getSummary(handle.db, 'ME', '2026-08-28', options)).overdue).toBe(1);
+    expect((await getSummary(handle.db, 'ME', '2026-08-29', options)).overdue).toBe(2);
+  });
+
   it('respects the list limit but still counts every overdue case', async () => {
     const report = await getOverdue(handle.db, 'L4', AT, options, { limit: 3 });
     expect(report.total_cases).toBe(5);
