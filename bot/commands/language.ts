@@ -11,6 +11,6 @@ export const languageCommand = defineCommand({
   args: z.tuple([z.enum(['vi', 'en'])]),
   async run(ctx, [locale]) {
     await setLocale(ctx.deps.db, ctx.person!.staffId, locale);
-    return message(t(locale, 'cmd.ngonngu.done'), 'success');
+    return { ...message(t(locale, 'cmd.ngonngu.done'), 'success'), personal: true };
   },
 });

@@ -16,6 +16,7 @@ export const linkCommand = defineCommand({
     // On the console the person is chosen with --as; there is no chat account to link.
     if (platform === 'console') throw new UserError('link.console');
     const person = await redeemLinkCode(ctx.deps.db, platform, externalId, code, ctx.deps.now());
-    return message(t(person.locale ?? ctx.locale, 'link.done', { name: person.name, unit: person.unitName }), 'success');
+    const done = message(t(person.locale ?? ctx.locale, 'link.done', { name: person.name, unit: person.unitName }), 'success');
+    return { ...done, personal: true };
   },
 });

@@ -25,6 +25,11 @@ export interface Reply {
   blocks: Block[];
   buttons?: Button[][];
   tone?: 'info' | 'success' | 'error';
+  /**
+   * Concerns only the person who asked (their account link, their language): where the platform
+   * can, shown to them alone (a Slack ephemeral message); Telegram posts it where asked, as before.
+   */
+  personal?: boolean;
 }
 
 /** Where a reply goes: back into the chat the message came from, or to the person privately. */

@@ -29,8 +29,8 @@ export interface SlackTurn {
   pressed?: boolean;
   respond?: RespondFn;
   /**
-   * Typed after `/thads`: text that is no command's name answers a pending question if there is
-   * one, and is otherwise taken as a command (mistyped, it gets a suggestion, never silence).
+   * Typed after `/thads`: with a question pending, the core decides whether the text answers it
+   * (bot/dialogue/route.ts); otherwise it is taken as a command (mistyped, it gets a suggestion).
    */
   slash?: boolean;
 }

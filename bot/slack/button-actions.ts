@@ -9,13 +9,16 @@ import { openReportModalIfAsked } from './report-listeners.ts';
  */
 export function registerButtonActions(app: App, adapter: SlackAdapter): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^cmd:/ }, async ({ ack, body, action, respond, client }) => {
-    await ack();
+    // Acked at once; the modal opens before this request's work turn (see slash-command.ts).
+    const turn = ack();
     const line = action.value ?? '';
-    if (line === '') return;
     const channelId = body.channel?.id;
     const claimId = `action:${body.trigger_id}`;
-    const where = { triggerId: body.trigger_id, userId: body.user.id, channelId, claimId };
-    if (await openReportModalIfAsked(adapter, client, line, where, { pressed: true })) return;
+    const answerTo = body.response_url ? respond : undefined;
+    const where = { triggerId: body.trigger_id, userId: body.user.id, channelId, claimId, respond: answerTo };
+    const opened = line !== '' && (await openReportModalIfAsked(adapter, client, line, where, { pressed: true }).finally(() => turn));
+    await turn;
+    if (line === '' || opened) return;
     await answerSlack(adapter, client, {
       text: line,
       userId: body.user.id,
@@ -23,7 +26,7 @@ export function registerButtonActions(app: App, adapter: SlackAdapter): void {
       claimId,
       pressed: true,
       // Only a press on a message has one; a press in the App Home is answered by DM.
-      respond: body.response_url ? respond : undefined,
+      respond: answerTo,
     });
   });
 }

@@ -1,7 +1,5 @@
 import type { Command } from '../core/command.ts';
-import { findCommand } from '../core/dispatch.ts';
 import type { Block, Reply } from '../core/reply.ts';
-import { fold } from '../core/suggest.ts';
 
 /** The one slash command the app registers (manifest.json): `/thads <command> …`. */
 export const SLASH_COMMAND = '/thads';
@@ -12,15 +10,14 @@ export function unescapeSlack(text: string): string {
 }
 
 /**
- * The core's line for what followed `/thads`: nothing is the help; a command's name becomes
- * "/name …", as typed on Telegram; anything else stays plain, as it may answer the question a
- * step-by-step dialogue asked (bot/slack/answer.ts looks).
+ * The core's line for what followed `/thads`: nothing is the help; anything else as typed. Whether
+ * it is a command or answers the question a step-by-step dialogue asked is decided once the
+ * person is known (bot/slack/answer.ts, then the core's resolveText), as on Telegram: "Việc
+ * đương sự hẹn nộp" is a note while one is awaited, though it starts like `viec`.
  */
-export function slashLine(text: string, commands: readonly Command[]): string {
-  const typed = unescapeSlack(text).trim().replace(/^\//, '');
-  if (typed === '') return '/trogiup';
-  const [first = ''] = typed.split(/\s+/);
-  return findCommand(commands, fold(first)) ? `/${typed}` : typed;
+export function slashLine(text: string): string {
+  const typed = unescapeSlack(text).trim();
+  return typed === '' ? '/trogiup' : typed;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
 // Not re-exported by the package's index; the type of the handler `extendedErrorHandler` calls.
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
+import { findPerson } from '../../db/identity.ts';
 import type { Core } from '../core/dispatch.ts';
 import { t } from '../i18n/index.ts';
 import type { SlackAdapter } from './answer.ts';
@@ -25,6 +26,8 @@ export interface SlackAppOptions {
   botUserId?: string;
   /** How long a request waits for its ack before an empty 200 (default 2.5 s). */
   ackWithinMs?: number;
+  /** How many requests may work at once after their ack (default 4). */
+  maxWorking?: number;
   /** The fetch for Slack's Web API and response URLs (Workers need a wrapper, DESIGN.md); the global one by default. */
   fetch?: typeof fetch;
 }
@@ -49,7 +52,7 @@ type Identity = { botId?: string; botUserId?: string };
  */
 export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
   const log = core.deps.logger.child({ platform: 'slack' });
-  const receiver = new FetchReceiver({ signingSecret: options.signingSecret, logger: log, ackWithinMs: options.ackWithinMs });
+  const receiver = new FetchReceiver({ signingSecret: options.signingSecret, logger: log, ackWithinMs: options.ackWithinMs, maxWorking: options.maxWorking });
   // Who the app is, asked once and kept: Bolt's own authorize would ask on every request, or
   // (asked at construction) keep a failure forever if Slack was unreachable at start.
   let identity: Promise<Identity> | undefined =
@@ -88,10 +91,11 @@ export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
     const b = body as { response_url?: string; user?: { id?: string }; user_id?: string; event_id?: string; trigger_id?: string };
     const cause = (error as { original?: unknown }).original ?? error;
     log.error({ err: cause, event_id: b.event_id, trigger_id: b.trigger_id }, 'slack request failed');
-    // A short apology to the person alone, never the error: the cause is in the log.
-    const text = t(core.deps.config.defaultLocale, 'internal_error');
+    // A short apology to the person alone, in their language, never the error: the cause is in the log.
     const userId = b.user?.id ?? b.user_id;
     try {
+      const person = userId ? await findPerson(core.deps.db, 'slack', userId).catch(() => null) : null;
+      const text = t(person?.locale ?? core.deps.config.defaultLocale, 'internal_error');
       if (b.response_url) {
         const res = await (options.fetch ?? fetch)(b.response_url, {
           method: 'POST',

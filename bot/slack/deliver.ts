@@ -24,9 +24,9 @@ export interface SlackDestination {
 
 /**
  * Sends the core's answers in order. In the app's DM all of them go there. Elsewhere an answer
- * that may be shared goes to the channel for all to see; errors are ephemeral (only the person
- * sees them), and private answers (a case's details) go by DM, the note pointing there ephemeral
- * too. A DM that cannot be sent falls back to an ephemeral message, never to the channel.
+ * that may be shared goes to the channel for all to see; errors and personal answers (a link, a
+ * language) are ephemeral (only the person sees them), and private answers (a case's details)
+ * go by DM, the note pointing there ephemeral too. A DM that cannot be sent falls back to an ephemeral message, never to the channel.
  */
 export async function deliverSlack(client: webApi.WebClient, outgoing: Outgoing[], to: SlackDestination): Promise<void> {
   const hasPrivate = outgoing.some((o) => o.to === 'private');
@@ -37,7 +37,7 @@ export async function deliverSlack(client: webApi.WebClient, outgoing: Outgoing[
     } else if (where === 'private') {
       await sendDm(client, to, message);
     } else {
-      await post(client, to, message, reply.tone === 'error' || hasPrivate ? 'ephemeral' : 'in_channel');
+      await post(client, to, message, reply.tone === 'error' || reply.personal || hasPrivate ? 'ephemeral' : 'in_channel');
     }
   }
 }
@@ -61,8 +61,23 @@ async function sendDm(client: webApi.WebClient, to: SlackDestination, message: R
     if (!isSlackRefusal(error)) throw error;
     // The person alone sees an ephemeral message: the details stay private all the same.
     const note = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t(to.locale, 'slack.dm_failed') }] };
-    await post(client, to, { text: message.text, blocks: [note, ...message.blocks.slice(0, 49)] }, 'ephemeral');
+    await post(client, to, { text: message.text, blocks: [note, ...withinLimit(message.blocks, MAX_BLOCKS - 1)] }, 'ephemeral');
   }
+}
+
+/** Slack's limit of blocks in one message. */
+const MAX_BLOCKS = 50;
+
+/**
+ * At most `max` blocks: content is dropped before its last block (renderSlack's "shortened" line
+ * when it cut already), the buttons (actions blocks) kept, as renderSlack does.
+ */
+function withinLimit(blocks: Rendered['blocks'], max: number): Rendered['blocks'] {
+  if (blocks.length <= max) return blocks;
+  const actions = blocks.filter((b) => b.type === 'actions');
+  const content = blocks.filter((b) => b.type !== 'actions');
+  const room = Math.max(1, max - actions.length);
+  return [...content.slice(0, room - 1), content.at(-1)!, ...actions];
 }
 
 /** Slack said no (ok: false, e.g. a DM the workspace forbids); network failures are not this. */

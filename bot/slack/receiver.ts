@@ -19,6 +19,22 @@ export interface FetchReceiverOptions {
   maxWorking?: number;
 }
 
+/**
+ * In every listener's `context` (Bolt's customProperties): whether the ack came too late to be
+ * the answer (the receiver had answered an empty 200), so what it carried never reached Slack.
+ */
+export interface AckState {
+  isLate(): boolean;
+}
+
+/** The request's AckState from a listener's context (always there behind this receiver). */
+export function ackStateOf(context: Record<string, unknown>): AckState {
+  return (context.ackState as AckState | undefined) ?? { isLate: () => false };
+}
+
+/** Slack's own tolerance for the request's timestamp, either way. */
+const MAX_SKEW_S = 5 * 60;
+
 /** Something the work after the response must be declared to (Workers' `waitUntil`). */
 export type KeepAlive = (work: Promise<unknown>) => void;
 
@@ -93,8 +109,10 @@ export class FetchReceiver implements Receiver {
     let answer!: (response: Response) => void;
     const answered = new Promise<Response>((resolve) => (answer = resolve));
     let acked = false;
+    let ackedLate = false;
     let hasTurn = false;
     // The listener goes on once the response is written and its turn has come (see maxWorking).
+    // Work that cannot wait (opening a modal: its trigger_id expires) starts before awaiting the ack.
     const awaitTurn = async () => {
       await nextTurn();
       if (!hasTurn) {
@@ -105,8 +123,10 @@ export class FetchReceiver implements Receiver {
     const event: ReceiverEvent = {
       body,
       ...retryOf(request.headers),
+      customProperties: { ackState: { isLate: () => ackedLate } satisfies AckState },
       ack: async (response?: unknown) => {
-        // A late ack (the timer answered already) has no response left to fill.
+        // A late ack (the timer answered already) has no response left to fill: the listener
+        // can tell by its context's ackState, and say otherwise what the response would have.
         if (acked) {
           log.warn({ type: body.type }, 'slack ack after the request was answered: dropped');
         } else {
@@ -137,6 +157,7 @@ export class FetchReceiver implements Receiver {
       timer = setTimeout(() => {
         if (acked) return;
         acked = true;
+        ackedLate = true;
         log.warn({ type: body.type, after_ms: ms }, 'slack request not acknowledged in time: answered 200');
         resolve(new Response(null, { status: 200 }));
       }, ms);
@@ -152,6 +173,11 @@ export class FetchReceiver implements Receiver {
     const signature = headers.get('x-slack-signature');
     const timestamp = headers.get('x-slack-request-timestamp');
     if (signature === null || timestamp === null) return false;
+    // Bolt refuses only stale timestamps; one far in the future is no fresher a signature.
+    if (Number(timestamp) - Date.now() / 1000 > MAX_SKEW_S) {
+      this.#options.logger.warn({ reason: 'timestamp in the future' }, 'slack request refused');
+      return false;
+    }
     try {
       verifySlackRequest({
         signingSecret: this.#options.signingSecret,

@@ -1,12 +1,13 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App, RespondFn, webApi } from '@slack/bolt';
 import { findPerson } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { findCommand, splitCommand } from '../core/dispatch.ts';
-import type { Outgoing } from '../core/reply.ts';
-import { t } from '../i18n/index.ts';
+import { message, type Outgoing, type Reply } from '../core/reply.ts';
+import { type Locale, t } from '../i18n/index.ts';
 import type { SlackAdapter } from './answer.ts';
 import { deliverSlack } from './deliver.ts';
+import { ackStateOf } from './receiver.ts';
 import { buildReportModal, REPORT_MODAL_ID, searchReportableCases, submitReportModal } from './report-modal.ts';
 
 /** Where a request to open the modal came from. */
@@ -15,12 +16,16 @@ export interface ModalRequest {
   userId: string;
   channelId?: string;
   claimId: string;
+  /** The command's or the press's response_url: where an ephemeral "try again" goes. */
+  respond?: RespondFn;
 }
 
 /**
  * Opens the progress-report modal for `capnhat` typed alone, or pressed as a button (alone or
  * with its case, which the modal then shows chosen); true when it did. Someone who may not
- * report is left to the core, which says why (not linked, not allowed).
+ * report is left to the core, which says why (not linked, not allowed). Call it right after the
+ * ack, not after waiting for a work turn: Slack's trigger_id expires 3 s after the request; if
+ * it expired all the same, the person is told (to them alone) to try again.
  */
 export async function openReportModalIfAsked(
   adapter: SlackAdapter,
@@ -42,7 +47,18 @@ export async function openReportModalIfAsked(
     channelId: from.channelId,
     today: todayIn(config.timeZone, now()),
   });
-  await client.views.open({ trigger_id: from.triggerId, view });
+  try {
+    await client.views.open({ trigger_id: from.triggerId, view });
+  } catch (error) {
+    if ((error as { data?: { error?: string } }).data?.error !== 'expired_trigger_id') throw error;
+    adapter.log.warn({ claim: from.claimId }, 'slack: the report modal could not open, its trigger_id expired');
+    const locale = person.locale ?? config.defaultLocale;
+    const outgoing: Outgoing[] = [{ to: 'chat', reply: { blocks: [{ kind: 'text', text: t(locale, 'slack.modal_expired') }], tone: 'error' } }];
+    const openDm = () => adapter.dms.open(client, from.userId);
+    const channelId = from.channelId ?? (await openDm());
+    const to = { userId: from.userId, channelId, isPrivate: from.channelId === undefined, locale, respond: from.respond, openDm, commands: core.commands };
+    await deliverSlack(client, outgoing, to);
+  }
   return true;
 }
 
@@ -61,36 +77,55 @@ export function registerReportModal(app: App, adapter: SlackAdapter): void {
     await ack({ options: found.map((o: { text: string; value: string }) => ({ text: { type: 'plain_text' as const, text: o.text }, value: o.value })) });
   });
 
-  app.view(REPORT_MODAL_ID, async ({ ack, body, view, client }) => {
+  app.view(REPORT_MODAL_ID, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
-    const person = await findPerson(db, 'slack', userId);
     const dm = () => adapter.dms.open(client, userId);
-    const locale = person?.locale ?? config.defaultLocale;
-    const to = { userId, isPrivate: true, locale, openDm: dm, commands: core.commands };
-    if (!person) {
-      // Unlinked since the modal opened: the modal closes, and a DM says how to link.
-      await ack();
-      const outgoing: Outgoing[] = [{ to: 'chat', reply: { blocks: [{ kind: 'text', text: t(locale, 'core.link_first') }], tone: 'error' } }];
-      await deliverSlack(client, outgoing, { ...to, channelId: await dm() });
+    let locale = config.defaultLocale;
+    const toDm = async (outgoing: Outgoing[]) =>
+      deliverSlack(client, outgoing, { userId, isPrivate: true, locale, openDm: dm, commands: core.commands, channelId: await dm() });
+    let result: Awaited<ReturnType<typeof submitReportModal>>;
+    try {
+      const person = await findPerson(db, 'slack', userId);
+      locale = person?.locale ?? locale;
+      if (!person) {
+        // Unlinked since the modal opened: the modal closes, and a DM says how to link.
+        await ack();
+        await toDm([{ to: 'chat', reply: message(t(locale, 'core.link_first'), 'error') }]);
+        return;
+      }
+      result = await submitReportModal(core, person, view, { platform: 'slack', externalId: userId });
+    } catch (error) {
+      // The modal stays open with an apology rather than closing as if all went well.
+      adapter.log.error({ err: error, view_id: view.id }, 'slack: report submission failed');
+      await ack({ response_action: 'errors', errors: { case: t(locale, 'views.modal.failed') } });
+      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: message(t(locale, 'internal_error'), 'error') }]);
       return;
     }
-    const result = await submitReportModal(core, person, view, { platform: 'slack', externalId: userId });
     if ('errors' in result) {
       await ack({ response_action: 'errors', errors: result.errors });
+      // Too late for the modal (Slack closed it on the receiver's empty 200): the person still learns why.
+      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: refusalReply(locale, result.errors) }]);
       return;
     }
     await ack();
     const outgoing: Outgoing[] = [{ to: 'chat', reply: result.reply }];
     const channelId = result.channelId;
-    if (channelId && !channelId.startsWith('D')) {
+    // A resubmission's "already recorded" concerns the person alone: by DM, not in the channel.
+    if (channelId && !channelId.startsWith('D') && !result.already) {
       try {
-        await deliverSlack(client, outgoing, { ...to, channelId, isPrivate: false });
+        await deliverSlack(client, outgoing, { userId, isPrivate: false, locale, openDm: dm, commands: core.commands, channelId });
         return;
       } catch (error) {
         // The app is not in that channel (a private one): the person still gets the answer.
         adapter.log.info({ err: error, channel: channelId }, 'slack: report confirmation not posted in the channel, sent by DM');
       }
     }
-    await deliverSlack(client, outgoing, { ...to, channelId: await dm() });
+    await toDm(outgoing);
   });
+}
+
+/** The modal's refusals as a message: what was not recorded, and why, field by field. */
+function refusalReply(locale: Locale, errors: Record<string, string>): Reply {
+  const lines = Object.entries(errors).map(([field, text]) => `• ${t(locale, `views.modal.${field}`)}: ${text}`);
+  return message([t(locale, 'views.modal.refused'), ...lines].join('\n'), 'error');
 }

@@ -44,7 +44,7 @@ export async function submitReportModal(
   person: Person,
   view: SubmittedView,
   account: { platform: 'slack'; externalId: string },
-): Promise<{ errors: Record<string, string> } | { reply: Reply; channelId?: string }> {
+): Promise<{ errors: Record<string, string> } | { reply: Reply; channelId?: string; already?: true }> {
   const { deps } = core;
   const { channelId } = readModalMetadata(view.private_metadata);
   const ctx: CommandContext = {
@@ -56,7 +56,7 @@ export async function submitReportModal(
     today: todayIn(deps.config.timeZone, deps.now()),
   };
   const claim = `view:${view.id}`;
-  const already = { reply: message(t(ctx.locale, 'views.modal.already_recorded')), channelId };
+  const already = { reply: message(t(ctx.locale, 'views.modal.already_recorded')), channelId, already: true as const };
   // Checked before the fields: once recorded, a resubmission would fail them (the money is no longer owed).
   if (await isClaimed(deps.db, claim)) return already;
   const checked = await checkReport(ctx, readReportForm(view.state.values));

@@ -11,11 +11,15 @@ import { openReportModalIfAsked } from './report-listeners.ts';
  */
 export function registerSlashCommand(app: App, adapter: SlackAdapter): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
-    await ack();
-    const line = slashLine(command.text, adapter.core.commands);
+    // The ack answers at once; awaited, it also waits for this request's work turn, which the
+    // modal must not: its trigger_id expires 3 s after the request (bot/slack/receiver.ts).
+    const turn = ack();
+    const line = slashLine(command.text);
     const claimId = `command:${command.trigger_id}`;
-    const where = { triggerId: command.trigger_id, userId: command.user_id, channelId: command.channel_id, claimId };
-    if (await openReportModalIfAsked(adapter, client, line, where)) return;
+    const where = { triggerId: command.trigger_id, userId: command.user_id, channelId: command.channel_id, claimId, respond };
+    const opened = await openReportModalIfAsked(adapter, client, line, where).finally(() => turn);
+    await turn;
+    if (opened) return;
     await answerSlack(adapter, client, {
       text: line,
       userId: command.user_id,

@@ -168,6 +168,10 @@ describe.each(drivers)('the report modal and the App Home through Bolt, its Web 
     expect(textOf(posted[0]!)).toContain('2.000.000 ₫');
     const again = await submit(OFFICER, 'VREPORT1', form({ case: own, action: 'thu', amount: '2tr' }));
     expect(again.text).toBe('');
+    // "Already recorded" is for the person alone: by DM, not in the channel.
+    const told = again.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(told.map((c) => c.body.channel)).toEqual([`D${OFFICER}`]);
+    expect(textOf(told[0]!)).toContain('Báo cáo này đã được ghi nhận trước đó');
     expect(await collected()).toBe(before + 1);
     const claims = await handle.db.select().from(processedUpdates).where(eq(processedUpdates.updateId, 'view:VREPORT1'));
     expect(claims).toHaveLength(1);

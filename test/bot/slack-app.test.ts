@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../../bot/commands/index.ts';
 import { defineCommand } from '../../bot/core/command.ts';
 import { message } from '../../bot/core/reply.ts';
+import { t } from '../../bot/i18n/index.ts';
 import { createSlackApp, type SlackApp } from '../../bot/slack/create-app.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { issueLinkCode } from '../../db/link-codes.ts';
-import { cases, chatIdentities, collections, processedUpdates, staff } from '../../db/schema.ts';
+import { cases, chatIdentities, collections, notes, processedUpdates, staff } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { buttonsOf, createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
@@ -102,6 +103,19 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
     await handle.db.delete(chatIdentities).where(eq(chatIdentities.externalId, STRANGER));
   });
 
+  it('keeps answers that concern the person alone (their link, their language) ephemeral in a channel', async () => {
+    const { code } = await issueLinkCode(handle.db, 'BH-DS-CHV02', { actor: 'test', channel: 'console', now: core.deps.now() });
+    const linked = await thads(STRANGER, `lienket ${code}`);
+    expect(linked.calls.map((c) => c.body.response_type)).toEqual(['ephemeral']);
+    expect(textOf(linked.calls[0]!)).toContain('Đã liên kết tài khoản với Ngô Thị Thanh Hương');
+    const english = await thads(STRANGER, 'ngonngu en');
+    expect(english.calls.map((c) => c.body.response_type)).toEqual(['ephemeral']);
+    // In the app's own DM, as before, the answer is simply there.
+    const back = await thads(STRANGER, 'ngonngu vi', `D${STRANGER}`);
+    expect(back.calls.map((c) => c.body.response_type)).toEqual(['in_channel']);
+    await handle.db.delete(chatIdentities).where(eq(chatIdentities.externalId, STRANGER));
+  });
+
   it('keeps errors to the person (ephemeral), with a suggestion in Slack’s terms and typed HTML escaped', async () => {
     const typo = await thads(LEADER, 'tomtta');
     expect(typo.calls.map((c) => c.body.response_type)).toEqual(['ephemeral']);
@@ -193,6 +207,18 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
     expect(await count()).toBe(before + 1);
   });
 
+  it('takes /thads text that starts like a command as the note awaited, as Telegram does', async () => {
+    const asked = await thads(OFFICER, `capnhat ${own} ghichu`);
+    expect(textOf(asked.calls[0]!)).toContain(`Nhập nội dung ghi chú cho việc ${own}`);
+    const noted = await thads(OFFICER, 'Việc đương sự hẹn nộp tiền tuần sau');
+    expect(textOf(noted.calls[0]!)).toContain(`Đã thêm ghi chú vào việc ${own}.`);
+    const [row] = await handle.db.select({ text: notes.body }).from(notes).innerJoin(cases, eq(cases.id, notes.caseId)).where(eq(cases.code, own)).orderBy(desc(notes.id)).limit(1);
+    expect(row!.text).toBe('Việc đương sự hẹn nộp tiền tuần sau');
+    // With no question pending, the same words are the command they start with.
+    const listed = await thads(OFFICER, 'viec');
+    expect(textOf(listed.calls[0]!)).not.toContain('Đã thêm ghi chú');
+  });
+
   it('answers text typed in the app’s DM, and ignores the app’s own messages and edits', async () => {
     const dm = (text: string, id: string, extra: Record<string, unknown> = {}) =>
       eventCallback({ type: 'message', channel_type: 'im', channel: `D${LEADER}`, user: LEADER, text, ts: `1795000000.${id}`, ...extra }, `Ev-dm-${id}`);
@@ -218,6 +244,27 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
         { to: 'private', reply: message(`Chi tiết riêng cho ${ctx.person!.code}`) },
         { to: 'chat', reply: message('Đã gửi chi tiết vào tin nhắn riêng.') },
       ],
+    });
+
+    const long = defineCommand({
+      name: 'dai',
+      alias: 'long',
+      allowed: (p) => p !== null,
+      args: z.array(z.string()),
+      run: async () => [
+        { to: 'private', reply: { blocks: Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Dòng ${i + 1}` })), buttons: [[{ label: 'Tiếp', action: 'viec' }]] } },
+      ],
+    });
+
+    it('keep their buttons when a full message falls back to ephemeral', async () => {
+      standIn.answer = (call) => (call.method === 'chat.postMessage' ? { ok: false, error: 'cannot_dm_bot' } : undefined);
+      const withLong = createTestSlack({ deps: core.deps, commands: [...commands, long] }, standIn);
+      const { calls } = await send(withLong, standIn, slashCommand({ user: OFFICER, text: 'dai', trigger: 'cmd-long', responseUrl: standIn.responseUrl('cmd-long') }));
+      const shown = calls.filter((c) => c.method === 'response_url');
+      expect(shown.map((c) => c.body.response_type)).toEqual(['ephemeral']);
+      expect((shown[0]!.body.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+      expect(buttonsOf(shown[0]!)).toEqual(['viec']);
+      expect(textOf(shown[0]!)).toContain('chỉ hiện cho riêng bạn xem');
     });
 
     it('go by DM, the note about them ephemeral, in their order', async () => {
@@ -265,5 +312,12 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
     expect(apology.body).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'Xin lỗi, đã có lỗi trong hệ thống. Vui lòng thử lại sau.' });
     const logged = core.logs.find((l) => (l as { msg?: string }).msg === 'slack request failed') as Record<string, unknown>;
     expect(logged).toMatchObject({ platform: 'slack', trigger_id: 'trig-broken' });
+    // In the person's own language, when they chose one.
+    await thads(OFFICER, 'ngonngu en', `D${OFFICER}`);
+    const theirs = buttonPress({ user: OFFICER, value: 'tomtat', channel: CHANNEL, responseUrl: standIn.responseUrl('broken'), trigger: 'trig-broken-en' });
+    const english = (await send(slack, standIn, theirs)).calls.filter((c) => c.target === 'broken').at(-1)!;
+    expect(english.body.text).toBe(t('en', 'internal_error'));
+    standIn.answer = () => undefined;
+    await thads(OFFICER, 'ngonngu vi', `D${OFFICER}`);
   });
 });

@@ -62,9 +62,13 @@ describe.each(drivers)('the App Home on %s', (driver) => {
     const text = mrkdwn(vi.blocks as KnownBlock[]).join('\n');
     expect(text).toContain('`/thads lienket &lt;mã&gt;`');
     expect(text).toContain('`thads link-code &lt;mã cán bộ&gt;`');
+    // Linking is personal: in the app's DM (its Messages tab), not in a channel.
+    expect(text).toContain('tin nhắn riêng với ứng dụng này (thẻ Tin nhắn');
+    expect(text).not.toContain('bất kỳ kênh nào');
     expect(JSON.stringify(vi.blocks)).not.toContain('actions');
     const en = await buildHomeView(core, null, 'en');
     expect(mrkdwn(en.blocks as KnownBlock[]).join('\n')).toContain('`/thads lienket &lt;code&gt;`');
+    expect(mrkdwn(en.blocks as KnownBlock[]).join('\n')).toContain('direct messages with this app (the Messages tab');
   });
 
   it('shows an officer their own open cases, nearest deadline first and overdue marked, and a report button', async () => {

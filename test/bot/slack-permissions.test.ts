@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../bot/i18n/index.ts';
 import type { SlackApp } from '../../bot/slack/create-app.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { cases, staff } from '../../db/schema.ts';
@@ -42,13 +43,46 @@ const table: [string, Outcome[]][] = [
   ['trogiup', [Y, Y, Y, Y, Y]],
 ];
 
-/** Refused: every answer went to the person alone, marked as an error; answered: something else came. */
+/** What the core answers when it refuses (bot/i18n/vi): not linked, not allowed, or a case or unit out of reach. */
+const REFUSALS = ['core.link_first', 'core.not_allowed', 'case_not_found', 'unit_not_found', 'cmd.capnhat.not_yours'];
+const HOLE = '\u0000';
+/** A refusal's text as a pattern, its parameters (a command, a case, a unit) any word. */
+const refusalPatterns = REFUSALS.map((key) => {
+  const text = t('vi', key, { command: HOLE, case: HOLE, unit: HOLE });
+  const parts = text.split(HOLE).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^⚠️ ${parts.join('[\\p{L}\\p{N}_-]+')}$`, 'u');
+});
+/** The text as the core wrote it: commands as typed on Telegram, &, < and > unescaped. */
+const coreTextOf = (call: SlackCall) =>
+  textOf(call).replace(/\/thads (?=\p{L})/gu, '/').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * Refused: a single answer, to the person alone, that is one of the core's refusals; answered:
+ * something else came. An internal error (the core's or the adapter's apology) is neither: it fails.
+ */
 function outcomeOf(calls: SlackCall[]): Outcome {
   const answers = calls.filter((c) => c.method !== 'conversations.open');
   if (answers.length === 0) throw new Error('no answer at all');
-  const refusal = (c: SlackCall) => c.method === 'response_url' && c.body.response_type === 'ephemeral' && textOf(c).startsWith('⚠️');
-  return answers.every(refusal) ? 'refused' : 'answered';
+  const failed = answers.find((c) => textOf(c).includes(t('vi', 'internal_error')));
+  if (failed) throw new Error(`an internal error, not an outcome: ${textOf(failed)}`);
+  const refusal = (c: SlackCall) =>
+    c.method === 'response_url' && c.body.response_type === 'ephemeral' && refusalPatterns.some((p) => p.test(coreTextOf(c)));
+  if (answers.length === 1 && refusal(answers[0]!)) return 'refused';
+  const unexplained = answers.find((c) => textOf(c).startsWith('⚠️'));
+  if (unexplained) throw new Error(`an error that is no refusal: ${textOf(unexplained)}`);
+  return 'answered';
 }
+
+describe('outcomeOf, the judge of each cell', () => {
+  const ephemeral = (text: string): SlackCall => ({ method: 'response_url', body: { response_type: 'ephemeral', text } });
+  it('knows a refusal, and takes an internal error for neither outcome', () => {
+    expect(outcomeOf([ephemeral(`⚠️ ${t('vi', 'core.not_allowed', { command: 'thads xephang' })}`)])).toBe('refused');
+    expect(outcomeOf([ephemeral(`⚠️ ${t('vi', 'case_not_found', { case: 'BH-DS-2026-0164' })}`)])).toBe('refused');
+    expect(() => outcomeOf([ephemeral(`⚠️ ${t('vi', 'internal_error')}`)])).toThrow(/internal error/);
+    expect(() => outcomeOf([ephemeral(t('vi', 'internal_error'))])).toThrow(/internal error/);
+    expect(() => outcomeOf([ephemeral('⚠️ Chưa đúng cú pháp.')])).toThrow(/no refusal/);
+  });
+});
 
 describe.each(drivers)('who may do what, through Slack (%s)', (driver) => {
   let handle: TestDb;

@@ -24,8 +24,8 @@ export interface SlackStandIn {
   /** A response_url whose posts are recorded under `id`. */
   responseUrl(id: string): string;
   calls: SlackCall[];
-  /** Answers a call otherwise than by default (undefined: the default). */
-  answer: (call: SlackCall) => SlackAnswer | undefined;
+  /** Answers a call otherwise than by default (undefined: the default); a promise holds the answer back. */
+  answer: (call: SlackCall) => SlackAnswer | undefined | Promise<SlackAnswer | undefined>;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         ? { method: 'response_url', target: decodeURIComponent(name), body: JSON.parse(raw) as Record<string, unknown> }
         : { method: name, body: parseApiBody(raw, req.headers['content-type'] ?? ''), token: tokenOf(req) };
     calls.push(call);
-    const answer = standIn.answer(call) ?? defaultAnswer(call, () => `V${viewId++}`, () => `1795000000.${String(ts++).padStart(6, '0')}`);
+    const answer = (await standIn.answer(call)) ?? defaultAnswer(call, () => `V${viewId++}`, () => `1795000000.${String(ts++).padStart(6, '0')}`);
     const { httpStatus = 200, ...sent } = answer;
     res.writeHead(httpStatus, { 'content-type': 'application/json' }).end(JSON.stringify(sent));
   });

@@ -61,6 +61,8 @@ describe('POST /slack/events through the Hono app, Bolt behind it, Slack’s Web
       signSlack(b.body, { secret: 'another-secret' }),
       signSlack(`${b.body}&text=xephang`, {}),
       signSlack(b.body, { ts: now - 6 * 60 }),
+      // Signed for six minutes from now: no fresher than a stale one.
+      signSlack(b.body, { ts: now + 6 * 60 }),
       { 'x-slack-request-timestamp': String(now) },
       { 'x-slack-signature': signSlack(b.body)['x-slack-signature']! },
       {},
@@ -74,11 +76,15 @@ describe('POST /slack/events through the Hono app, Bolt behind it, Slack’s Web
     }
     await slack.stop();
     expect(standIn.calls.filter((c) => c.target === 'route-refused')).toEqual([]);
-    // Four minutes old is still Slack's.
+    // Four minutes old, or ahead (a clock a little fast), is still Slack's.
     const res = await post(b, signSlack(b.body, { ts: now - 4 * 60 }));
     expect(res.status).toBe(200);
     await slack.stop();
     expect(standIn.calls.filter((c) => c.target === 'route-refused')).toHaveLength(1);
+    const ahead = command('tomtat', 'route-ahead');
+    expect((await post(ahead, signSlack(ahead.body, { ts: now + 4 * 60 }))).status).toBe(200);
+    await slack.stop();
+    expect(logs.some((l) => l.msg === 'slack request refused' && l.reason === 'timestamp in the future')).toBe(true);
     expect(logs.some((l) => l.msg === 'slack request refused' && String(l.reason).includes('stale'))).toBe(true);
   });
 
