@@ -31,7 +31,8 @@ function decisionRange(first: IsoDate, last: IsoDate, { rules, calendar }: Numbe
 
 /**
  * Per unit, the open cases whose leader's deadline or verification falls due from `first` to
- * `last` (not yet overdue on `first`), soonest first, at most `perUnit` listed, with the count.
+ * `last` (not yet overdue on `first`), soonest first, at most `perUnit` listed, with the number
+ * of cases (a case with two time limits due is listed twice, counted once).
  */
 export async function getUpcomingDeadlines(
   db: Db,
@@ -60,11 +61,13 @@ export async function getUpcomingDeadlines(
             and ((k.kind = 'deadline' and b.s_at in (${list(OPEN)}) and b.due_date between ${first}::date and ${last}::date)
                  or (k.kind = 'verification' and ${verifying}))
         ),
-        r as (
+        ranked as (
           select d.*, row_number() over (partition by d.unit_id order by coalesce(d.due, d.decision_date + ${options.rules.notifyWorkingDays + options.rules.voluntaryDays + options.rules.verifyDays}::int), d.code) as n,
-                 count(*) over (partition by d.unit_id) as total
+                 dense_rank() over (partition by d.unit_id order by d.code) as case_rank
           from d
-        )
+        ),
+        -- The count is of cases: one with both a deadline and a verification due counts once.
+        r as (select ranked.*, max(case_rank) over (partition by ranked.unit_id) as total from ranked)
         select r.unit_id, r.code, r.kind, r.due::text, r.decision_date::text, r.officer_id, s.full_name as officer_name, r.n, r.total
         from r left join staff s on s.id = r.officer_id
         where r.n <= ${perUnit}`,

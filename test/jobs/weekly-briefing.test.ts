@@ -77,7 +77,8 @@ async function seed(db: Db) {
   await addCase(db, { ...a, code: 'C4', accepted: '2026-05-01', amount: 300 * M, verifiedOn: '2026-06-10', dueDate: '2026-11-20', collections: [['2026-06-01', 100 * M]] });
   await addCase(db, { ...b, code: 'C5', accepted: '2026-10-10', amount: 40 * M, verifiedOn: '2026-10-15', collections: [['2026-11-01', 10 * M]], history: [['terminated', '2026-11-15']] });
   // Decided Monday 02/11: notified by Thursday 05/11 (3 working days), + 10 + 10 days = due 25/11.
-  await addCase(db, { ...b, code: 'C6', accepted: '2026-11-02', amount: 10 * M });
+  // Both its verification (25/11) and a leader's deadline (27/11) fall due this week: one case.
+  await addCase(db, { ...b, code: 'C6', accepted: '2026-11-02', amount: 10 * M, dueDate: '2026-11-27' });
   await addCase(db, { ...b, code: 'C7', accepted: '2026-10-01', amount: 0, verifiedOn: '2026-10-10', dueDate: '2026-11-26' });
   // Decided Thursday 01/10: notified by 06/10, verification due 26/10, 28 days late on 23/11.
   await addCase(db, { ...b, code: 'C8', accepted: '2026-10-01', amount: 5 * M });
@@ -177,6 +178,7 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
         'Đến hạn trong tuần (23/11/2026 – 29/11/2026): 2',
         '• 25/11/2026: C6 — hạn xác minh điều kiện thi hành án (CHV Trần Thị Bình)',
         '• 26/11/2026: C7 — hạn lãnh đạo giao (CHV Trần Thị Bình)',
+        '• 27/11/2026: C6 — hạn lãnh đạo giao (CHV Trần Thị Bình)',
         '',
         'Chấp hành viên chưa cập nhật tiến độ trong 7 ngày qua (1): Trần Thị Bình',
         '',
