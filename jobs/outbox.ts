@@ -95,41 +95,49 @@ export async function expireStale(db: Db, platform: ChatPlatform, now: Date, max
   return rows.length;
 }
 
-/** Records the message ids of the parts sent so far (a long reply is several messages). */
-export async function markProgress(db: Db, id: number, externalIds: readonly string[]): Promise<void> {
-  await db.update(deliveries).set({ externalId: externalIds.join(',') }).where(eq(deliveries.id, id));
+/**
+ * A row as a sender claimed it. Every outcome is recorded only while the claim still holds
+ * (the row still `sending`, with the attempt count its claim gave it): a sender that outlived its
+ * lease, whose row another sender has since claimed, records nothing and learns that it lost it.
+ */
+export type Claim = Pick<Delivery, 'id' | 'attempts'>;
+
+const held = (claim: Claim) => and(eq(deliveries.id, claim.id), eq(deliveries.status, 'sending'), eq(deliveries.attempts, claim.attempts));
+
+async function recordIfHeld(db: Db, claim: Claim, set: Partial<typeof deliveries.$inferInsert> | Record<string, unknown>): Promise<boolean> {
+  const rows = await db.update(deliveries).set(set).where(held(claim)).returning({ id: deliveries.id });
+  return rows.length > 0;
 }
 
-export async function markSent(db: Db, id: number, externalIds: readonly string[], now: Date): Promise<void> {
-  await db
-    .update(deliveries)
-    .set({ status: 'sent', externalId: externalIds.join(','), sentAt: now, lastError: null })
-    .where(eq(deliveries.id, id));
+/** Records the message ids of the parts sent so far (a long reply is several messages); false when the claim was lost. */
+export function markProgress(db: Db, claim: Claim, externalIds: readonly string[]): Promise<boolean> {
+  return recordIfHeld(db, claim, { externalId: externalIds.join(',') });
+}
+
+export function markSent(db: Db, claim: Claim, externalIds: readonly string[], now: Date): Promise<boolean> {
+  return recordIfHeld(db, claim, { status: 'sent', externalId: externalIds.join(','), sentAt: now, lastError: null });
 }
 
 /**
  * Puts a row back for another try at `at`. A wait the platform asked for (429) is not a failed
  * try: `counted: false` gives back the attempt its claim took.
  */
-export async function markRetry(db: Db, id: number, at: Date, reason: string, options: { counted: boolean }): Promise<void> {
-  await db
-    .update(deliveries)
-    .set({
-      status: 'pending',
-      nextAttemptAt: at,
-      lastError: reason,
-      ...(options.counted ? {} : { attempts: sql`greatest(${deliveries.attempts} - 1, 0)` }),
-    })
-    .where(eq(deliveries.id, id));
+export function markRetry(db: Db, claim: Claim, at: Date, reason: string, options: { counted: boolean }): Promise<boolean> {
+  return recordIfHeld(db, claim, {
+    status: 'pending',
+    nextAttemptAt: at,
+    lastError: reason,
+    ...(options.counted ? {} : { attempts: sql`greatest(${deliveries.attempts} - 1, 0)` }),
+  });
 }
 
-export async function markFailed(db: Db, id: number, reason: string): Promise<void> {
-  await db.update(deliveries).set({ status: 'failed', lastError: reason }).where(eq(deliveries.id, id));
+export function markFailed(db: Db, claim: Claim, reason: string): Promise<boolean> {
+  return recordIfHeld(db, claim, { status: 'failed', lastError: reason });
 }
 
 /** The chat removed the bot or no longer exists: no further tries. */
-export async function markUnreachable(db: Db, id: number, reason: string): Promise<void> {
-  await db.update(deliveries).set({ status: 'unreachable', lastError: reason }).where(eq(deliveries.id, id));
+export function markUnreachable(db: Db, claim: Claim, reason: string): Promise<boolean> {
+  return recordIfHeld(db, claim, { status: 'unreachable', lastError: reason });
 }
 
 /** Forgets settled rows (sent, failed, unreachable) planned before `olderThan`; returns how many went. */

@@ -9,6 +9,7 @@ import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { planUnreachableNotice } from '../outbox-notices.ts';
 import {
+  CLAIM_LEASE_MS,
   claimDue,
   type Delivery,
   enqueue,
@@ -115,14 +116,19 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
   const { db } = options;
   const log = options.logger.child({ delivery: row.id, job: row.job, platform: row.platform, destination: row.destination });
   const now = () => new Date(clock.now());
+  // Every outcome is recorded only while this sender still holds the row (outbox.ts Claim).
+  const kept = (recorded: boolean) => {
+    if (!recorded) log.warn('the row was claimed by another sender after this one’s lease ran out: nothing recorded');
+  };
   result.waiting.delete(row.id);
+  let waited = 0;
   try {
     let parts: P[];
     try {
       parts = sender.render(readPayload(row));
     } catch (error) {
       result.failed++;
-      return await markFailed(db, row.id, `render: ${(error as Error).message}`);
+      return kept(await markFailed(db, row, `render: ${(error as Error).message}`));
     }
     // Parts recorded as sent by an earlier try are not sent again.
     const ids = row.externalId ? row.externalId.split(',') : [];
@@ -137,7 +143,7 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
       }
       if (outcome.kind === 'ok') {
         ids.push(outcome.externalId);
-        if (ids.length < parts.length) await markProgress(db, row.id, ids);
+        if (ids.length < parts.length && !(await markProgress(db, row, ids))) return kept(false);
         continue;
       }
       if (outcome.kind === 'rate-limited') {
@@ -145,41 +151,45 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
         log.warn({ retryAfterMs: outcome.retryAfterMs }, 'rate limited: waiting');
         const until = clock.now() + outcome.retryAfterMs;
         for (const limit of limits) if (limit.chat) options.limiter.pause(limit.key, until);
-        if (outcome.retryAfterMs <= (options.maxInlineWaitMs ?? 60_000)) continue;
+        // Waits inline, but never so long in all that the claim's lease could run out meanwhile.
+        if (outcome.retryAfterMs <= (options.maxInlineWaitMs ?? 60_000) && waited + outcome.retryAfterMs < CLAIM_LEASE_MS / 2) {
+          waited += outcome.retryAfterMs;
+          continue;
+        }
         result.waiting.add(row.id);
-        return await markRetry(db, row.id, new Date(until), outcome.reason, { counted: false });
+        return kept(await markRetry(db, row, new Date(until), outcome.reason, { counted: false }));
       }
       if (outcome.kind === 'retry') {
         if (row.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
           result.failed++;
           log.error({ attempts: row.attempts, reason: outcome.reason }, 'delivery failed: giving up');
-          return await markFailed(db, row.id, `${outcome.reason} (after ${row.attempts} tries)`);
+          return kept(await markFailed(db, row, `${outcome.reason} (after ${row.attempts} tries)`));
         }
         result.waiting.add(row.id);
         const delay = Math.min((options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
         log.warn({ attempts: row.attempts, reason: outcome.reason, delayMs: delay }, 'delivery will be retried');
-        return await markRetry(db, row.id, new Date(clock.now() + delay), outcome.reason, { counted: true });
+        return kept(await markRetry(db, row, new Date(clock.now() + delay), outcome.reason, { counted: true }));
       }
       if (outcome.kind === 'misconfigured') {
         // Not this message's fault: it waits, its try given back, and the drain stops claiming.
         result.misconfigured = outcome.reason;
         result.waiting.add(row.id);
         log.error({ reason: outcome.reason }, 'the platform refuses the bot (token or API address): deliveries wait');
-        return await markRetry(db, row.id, new Date(clock.now() + MISCONFIGURED_WAIT_MS), outcome.reason, { counted: false });
+        return kept(await markRetry(db, row, new Date(clock.now() + MISCONFIGURED_WAIT_MS), outcome.reason, { counted: false }));
       }
       if (outcome.kind === 'failed') {
         result.failed++;
         log.error({ reason: outcome.reason }, 'delivery refused');
-        return await markFailed(db, row.id, outcome.reason);
+        return kept(await markFailed(db, row, outcome.reason));
       }
       result.unreachable++;
       log.warn({ reason: outcome.reason }, 'destination unreachable');
-      await markUnreachable(db, row.id, outcome.reason);
+      if (!(await markUnreachable(db, row, outcome.reason))) return kept(false);
       const notices = await planUnreachableNotice(db, row, outcome.reason, options.defaultLocale);
       if (notices.length > 0) await enqueue(db, notices, now());
       return;
     }
-    await markSent(db, row.id, ids, now());
+    kept(await markSent(db, row, ids, now()));
     result.sent++;
   } catch (error) {
     // The row stays claimed: its lease runs out and a later drain tries it again.

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/client.ts';
 import { deliveries } from '../../db/schema.ts';
-import { CLAIM_LEASE_MS, claimDue, countByStatus, enqueue, expireStale, MAX_DELIVERY_AGE_MS, markRetry, readPayload } from '../../jobs/outbox.ts';
+import { CLAIM_LEASE_MS, claimDue, countByStatus, enqueue, expireStale, MAX_DELIVERY_AGE_MS, markProgress, markRetry, markSent, readPayload } from '../../jobs/outbox.ts';
 import { RateLimiter } from '../../jobs/pacing.ts';
 import { drainOutbox } from '../../jobs/senders/drain.ts';
 import { createTelegramSender } from '../../jobs/senders/telegram.ts';
@@ -73,6 +73,13 @@ describe.each(drivers)('the outbox on %s', (driver) => {
     const later = new Date(now.getTime() + CLAIM_LEASE_MS + 1);
     const reclaimed = await claimDue(handle.db, 'telegram', 5, later);
     expect(reclaimed.map((r) => [r.destination, r.attempts])).toEqual([['-1', 2], ['-2', 2], ['-3', 2]]);
+    // The first sender comes back late: its claim is gone, so it records nothing over the second's.
+    expect(await markSent(handle.db, first[0]!, ['7'], later)).toBe(false);
+    expect(await markRetry(handle.db, first[1]!, later, '502 Bad Gateway', { counted: true })).toBe(false);
+    expect(await markProgress(handle.db, first[0]!, ['7'])).toBe(false);
+    expect(await markSent(handle.db, reclaimed[0]!, ['8'], later)).toBe(true);
+    const rows = await handle.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.map((r) => `${r.destination} ${r.status} ${r.attempts} ${r.externalId ?? ''}`)).toEqual(['-1 sent 2 8', '-2 sending 2 ', '-3 sending 2 ']);
   });
 
   it('gives back the try a 429 took, and keeps the one a failure took', async () => {
@@ -80,8 +87,8 @@ describe.each(drivers)('the outbox on %s', (driver) => {
     await enqueue(handle.db, [planned('-1'), planned('-2')], now);
     const [a, b] = await claimDue(handle.db, 'telegram', 2, now);
     const at = new Date(now.getTime() + 5000);
-    await markRetry(handle.db, a!.id, at, '429 Too Many Requests', { counted: false });
-    await markRetry(handle.db, b!.id, at, '502 Bad Gateway', { counted: true });
+    await markRetry(handle.db, a!, at, '429 Too Many Requests', { counted: false });
+    await markRetry(handle.db, b!, at, '502 Bad Gateway', { counted: true });
     expect(await claimDue(handle.db, 'telegram', 5, now)).toEqual([]);
     const again = await claimDue(handle.db, 'telegram', 5, at);
     expect(again.map((r) => [r.destination, r.attempts, r.lastError])).toEqual([

@@ -4,7 +4,7 @@ import { createCalendar } from '../../db/calendar.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { deliveries, dialogues, processedUpdates } from '../../db/schema.ts';
-import { enqueue, markSent } from '../../jobs/outbox.ts';
+import { claimDue, enqueue, markSent } from '../../jobs/outbox.ts';
 import { pruneJob } from '../../jobs/schedule-prune.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addStaff, addUnit } from '../helpers/fixtures.ts';
@@ -38,8 +38,8 @@ describe.each(drivers)('the prune-records job on %s', (driver) => {
     ]);
     await enqueue(db, [message('-1'), message('-2')], daysAgo(200));
     await enqueue(db, [message('-3')], daysAgo(10));
-    const [first] = await db.select().from(deliveries).orderBy(deliveries.id).limit(1);
-    await markSent(db, first!.id, ['7'], daysAgo(200));
+    const [first] = await claimDue(db, 'telegram', 1, daysAgo(200));
+    await markSent(db, first!, ['7'], daysAgo(200));
 
     const planned = await pruneJob.run(
       {
