@@ -33,7 +33,8 @@ export interface ChatApiStandIn {
   /** Messages accepted, in arrival order. */
   arrivals: Arrival[];
   /** Every request, with the status answered. */
-  requests: { platform: 'telegram' | 'slack'; chatId: string; status: number }[];
+  /** Every request, with the status answered and when (ms since the epoch). */
+  requests: { platform: 'telegram' | 'slack'; chatId: string; status: number; at: number }[];
   /** 429s answered because a message would have exceeded Telegram's limits. */
   limitViolations: number;
   /** The next requests to this chat get these answers, in order. */
@@ -115,24 +116,24 @@ export async function startChatApiStandIn(options: { enforceTelegramLimits?: boo
     const chatId = String(telegram ? body.chat_id : body.channel);
     const scripted = scripts.get(chatId)?.shift() ?? refusals.get(chatId);
     if (scripted === 'drop') {
-      standIn.requests.push({ platform, chatId, status: 0 });
+      standIn.requests.push({ platform, chatId, status: 0, at: Date.now() });
       return req.socket.destroy();
     }
     if (scripted) {
-      standIn.requests.push({ platform, chatId, status: scripted.status });
+      standIn.requests.push({ platform, chatId, status: scripted.status, at: Date.now() });
       return answer(res, scripted);
     }
     if (telegram && options.enforceTelegramLimits) {
       const wait = telegramWait(chatId, at);
       if (wait > 0) {
         standIn.limitViolations++;
-        standIn.requests.push({ platform, chatId, status: 429 });
+        standIn.requests.push({ platform, chatId, status: 429, at: Date.now() });
         return answer(res, telegramAnswers.tooMany(Math.ceil(wait / 1000)));
       }
     }
     const messageId = telegram ? String(nextId++) : `${Math.floor(at / 1000)}.${String(nextId++).padStart(6, '0')}`;
     standIn.arrivals.push({ platform, chatId, text: String(body.text ?? ''), blocks: body.blocks as unknown[] | undefined, messageId, at });
-    standIn.requests.push({ platform, chatId, status: 200 });
+    standIn.requests.push({ platform, chatId, status: 200, at: Date.now() });
     return answer(res, {
       status: 200,
       body: telegram ? { ok: true, result: { message_id: Number(messageId), chat: { id: Number(chatId) }, date: Math.floor(at / 1000) } } : { ok: true, channel: chatId, ts: messageId },
