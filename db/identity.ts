@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'driz
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
 import { hashLinkCode } from './link-codes.ts';
-import { deepFreeze, getWriteVersion } from './write-version.ts';
+import { KeptResults } from './write-version.ts';
 import { auditLog, type ChatPlatform, chatIdentities, linkAttempts, linkCodes, staff, type StaffRole } from './schema.ts';
 
 /** Who is talking to the bot: an active staff member, with what the permission rules need. */
@@ -82,8 +82,7 @@ async function loadPerson(db: Db, which: SQL, order: SQL = sql`s.id`): Promise<P
   };
 }
 
-const known = new WeakMap<Db, Map<string, { version: number; person: Person | null }>>();
-const MAX_KNOWN = 2_000;
+const known = new KeptResults<Person | null>('people', 2_000);
 
 /**
  * The active staff member behind a chat account (on the console, the staff code itself), or null.
@@ -93,21 +92,13 @@ const MAX_KNOWN = 2_000;
 export async function findPerson(db: Db, platform: ChatPlatform | 'console', externalId: string): Promise<Person | null> {
   if (platform === 'console') return getPersonByCode(db, externalId);
   const key = `${platform}:${externalId}`;
-  const version = getWriteVersion(db, 'people');
-  const hit = known.get(db)?.get(key);
-  if (hit && hit.version === version) return hit.person;
-  const person = deepFreeze(await loadPerson(
+  const lookup = known.lookup(db, key);
+  if (lookup.hit) return lookup.value;
+  const person = await loadPerson(
     db,
     sql`s.id = (select staff_id from chat_identities where platform = ${platform} and external_id = ${externalId})`,
-  ));
-  if (version !== undefined) {
-    let people = known.get(db);
-    if (!people) known.set(db, (people = new Map()));
-    people.delete(key);
-    if (people.size >= MAX_KNOWN) people.delete(people.keys().next().value!);
-    people.set(key, { version, person });
-  }
-  return person;
+  );
+  return known.keep(db, key, lookup.version, person);
 }
 
 /** The active staff member with this code; an exact match wins over one differing only in case. */

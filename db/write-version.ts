@@ -89,3 +89,36 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Results kept per database and key for as long as `scope`'s version stays what it was when
+ * they were computed; at most `max` per database, the oldest dropped first. Keeps nothing where
+ * there is no version (PostgreSQL). Kept values are frozen: every caller gets the same object.
+ */
+export class KeptResults<T> {
+  readonly #byDb = new WeakMap<Db, Map<string, { version: number; value: T }>>();
+
+  constructor(
+    readonly scope: WriteScope,
+    readonly max: number,
+  ) {}
+
+  /** The kept value, if still current; `version` is what to pass to keep() after computing. */
+  lookup(db: Db, key: string): { hit: true; value: T } | { hit: false; version: number | undefined } {
+    const version = getWriteVersion(db, this.scope);
+    const kept = this.#byDb.get(db)?.get(key);
+    return kept && kept.version === version ? { hit: true, value: kept.value } : { hit: false, version };
+  }
+
+  /** Freezes `value` and keeps it under the version read before it was computed. */
+  keep(db: Db, key: string, version: number | undefined, value: T): T {
+    deepFreeze(value);
+    if (version === undefined) return value;
+    let values = this.#byDb.get(db);
+    if (!values) this.#byDb.set(db, (values = new Map()));
+    values.delete(key);
+    if (values.size >= this.max) values.delete(values.keys().next().value!);
+    values.set(key, { version, value });
+    return value;
+  }
+}

@@ -1,6 +1,6 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { deepFreeze, getWriteVersion } from '../write-version.ts';
+import { KeptResults } from '../write-version.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
 import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
@@ -61,8 +61,7 @@ export function toTargets(row: typeof targets.$inferSelect): Targets {
 }
 
 const inFlight = new WeakMap<Db, Map<string, { version: number | undefined; computing: Promise<Summary> }>>();
-const kept = new WeakMap<Db, Map<string, { version: number; summary: Summary }>>();
-const MAX_KEPT = 256;
+const kept = new KeptResults<Summary>('figures', 256);
 
 /**
  * getSummary, with concurrent identical requests (same database, unit and date) sharing one
@@ -75,28 +74,17 @@ const MAX_KEPT = 256;
  */
 export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Readonly<Summary>> {
   const key = `${unitCode.trim().toUpperCase()}|${at}`;
-  const version = getWriteVersion(db, 'figures');
-  const hit = kept.get(db)?.get(key);
-  if (hit && hit.version === version) return Promise.resolve(hit.summary);
+  const lookup = kept.lookup(db, key);
+  if (lookup.hit) return Promise.resolve(lookup.value);
+  const { version } = lookup;
   let running = inFlight.get(db);
   if (!running) inFlight.set(db, (running = new Map()));
   // Not one that began before a write this process has made since (PGlite).
   const existing = running.get(key);
   if (existing && existing.version === version) return existing.computing;
-  // Frozen, since every sharer gets the same object.
+  // Kept under the version read before the first query: a write sent meanwhile leaves it stale.
   const computing = getSummary(db, unitCode, at, options)
-    .then((summary) => {
-      deepFreeze(summary);
-      if (version !== undefined) {
-        // Read before the first query: a write sent meanwhile leaves this entry already stale.
-        let results = kept.get(db);
-        if (!results) kept.set(db, (results = new Map()));
-        results.delete(key);
-        if (results.size >= MAX_KEPT) results.delete(results.keys().next().value!);
-        results.set(key, { version, summary });
-      }
-      return summary;
-    })
+    .then((summary) => kept.keep(db, key, version, summary))
     .finally(() => {
       if (running.get(key)?.computing === computing) running.delete(key);
     });
