@@ -29,8 +29,7 @@ export async function getOverdueByUnit(
   options: NumbersOptions,
   perUnit?: number,
 ): Promise<Map<number, UnitOverdue>> {
-  const result = new Map<number, UnitOverdue>();
-  if (unitIds.length === 0) return result;
+  if (unitIds.length === 0) return new Map();
   const q = overdueQuery(unitIds, at, options);
   const rows = await queryRows<OverdueRow & { unit_id: number; officer_id: number | null; total: number | string }>(
     db,
@@ -51,9 +50,23 @@ export async function getOverdueByUnit(
         from r join units u on u.id = r.unit_id left join staff s on s.id = r.officer_id
         where ${perUnit === undefined ? sql`true` : sql`r.n <= ${perUnit}`}`,
   );
+  return groupByUnit(rows, at, options, (row) => ({ total: Number(row.total) }));
+}
+
+/**
+ * Rows of a batched overdue query as a map by unit: each unit's entry (its counts, from the
+ * unit's first row) with its cases, most overdue first.
+ */
+export function groupByUnit<R extends OverdueRow & { unit_id: number; officer_id: number | null }, E extends object>(
+  rows: readonly R[],
+  at: IsoDate,
+  options: NumbersOptions,
+  countsOf: (row: R) => E,
+): Map<number, E & { cases: OverdueCaseRef[] }> {
+  const result = new Map<number, E & { cases: OverdueCaseRef[] }>();
   for (const row of rows) {
     const unitId = Number(row.unit_id);
-    const entry = result.get(unitId) ?? { total: Number(row.total), cases: [] };
+    const entry = result.get(unitId) ?? { ...countsOf(row), cases: [] as OverdueCaseRef[] };
     const officerId = row.officer_id === null ? null : Number(row.officer_id);
     entry.cases.push({ ...toOverdueCase(row, at, options), unitId, officerId });
     result.set(unitId, entry);

@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
 import { addDays, type IsoDate } from '../work-year.ts';
 import type { NumbersOptions } from './options.ts';
-import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, toOverdueCase, verificationDue } from './overdue.ts';
-import type { OverdueCaseRef } from './overdue-by-unit.ts';
+import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, verificationDue } from './overdue.ts';
+import { groupByUnit, type OverdueCaseRef } from './overdue-by-unit.ts';
 import type { OverdueReason } from './types.ts';
 
 /** One unit's overdue cases for a daily digest: the counts, and the cases worth listing. */
@@ -55,8 +55,7 @@ export async function getOverdueDigest(
   options: NumbersOptions,
   opts: { since: IsoDate; escalateBefore: IsoDate; listed: { fresh: number; oldest: number } },
 ): Promise<Map<number, UnitOverdueDigest>> {
-  const result = new Map<number, UnitOverdueDigest>();
-  if (unitIds.length === 0) return result;
+  if (unitIds.length === 0) return new Map();
   const q = overdueQuery(unitIds, at, options);
   const order = sql`${approxDueOf(options.rules)}, o.code`;
   const rows = await queryRows<OverdueRow & { unit_id: number; officer_id: number | null; total: number | string; fresh_n: number | string; escalated_n: number | string }>(
@@ -90,15 +89,5 @@ export async function getOverdueDigest(
         from r join units u on u.id = r.unit_id left join staff s on s.id = r.officer_id
         where (r.fresh and r.n_in_kind <= ${opts.listed.fresh}) or (not r.fresh and r.n_in_kind <= ${opts.listed.oldest})`,
   );
-  for (const row of rows) {
-    const unitId = Number(row.unit_id);
-    const entry = result.get(unitId) ?? { total: Number(row.total), fresh: Number(row.fresh_n), escalated: Number(row.escalated_n), cases: [] };
-    const officerId = row.officer_id === null ? null : Number(row.officer_id);
-    entry.cases.push({ ...toOverdueCase(row, at, options), unitId, officerId });
-    result.set(unitId, entry);
-  }
-  for (const entry of result.values()) {
-    entry.cases.sort((a, b) => b.days_overdue - a.days_overdue || a.code.localeCompare(b.code));
-  }
-  return result;
+  return groupByUnit(rows, at, options, (row) => ({ total: Number(row.total), fresh: Number(row.fresh_n), escalated: Number(row.escalated_n) }));
 }
