@@ -1,26 +1,13 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT } from '../../bot/core/dispatch.ts';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { seedDemo } from '../../db/demo/index.ts';
-import { auditLog, caseStatusHistory, cases, collections, dialogues, notes, staff, verifications } from '../../db/schema.ts';
+import { auditLog, cases, collections, dialogues, notes, staff, verifications } from '../../db/schema.ts';
 import { createTestCore, say } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
-
-/** Everything a refused report could have touched, to compare before and after. */
-async function snapshot(db: Db) {
-  const tally = async (table: typeof collections | typeof caseStatusHistory | typeof verifications | typeof notes | typeof auditLog) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
-  return {
-    cases: (await queryRows<{ digest: string }>(db, sql`select md5(string_agg(c::text, ',' order by id)) as digest from cases c`))[0],
-    collections: await tally(collections),
-    history: await tally(caseStatusHistory),
-    verifications: await tally(verifications),
-    notes: await tally(notes),
-    audit: await tally(auditLog),
-  };
-}
+import { reportSnapshot } from '../helpers/report-snapshot.ts';
 
 /** A new case for a demo officer: accepted 05/10/2026, 50 triệu, 2 triệu of it collected, 48 triệu owed. */
 async function addOwnCase(db: Db, officer: string, code: string) {
@@ -41,10 +28,10 @@ describe('capnhat: progress reports typed in full', () => {
   const fresh = () => addOwnCase(db, 'BH-DS-CHV01', `BH-DS-T-${++next}`);
   /** Runs a message that must be refused with `text`, and checks that nothing changed. */
   const refused = async (as: string | null, message: string, text: string | RegExp) => {
-    const before = await snapshot(db);
+    const before = await reportSnapshot(db);
     const [answer] = await say(core, as, message);
     expect(answer!.text).toMatch(typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await reportSnapshot(db)).toEqual(before);
   };
 
   beforeAll(async () => {

@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackApp } from '../../bot/slack/create-app.ts';
 import { REPORT_MODAL_ID } from '../../bot/slack/report-modal.ts';
 import { seedDemo } from '../../db/demo/index.ts';
-import { cases, collections, processedUpdates, staff } from '../../db/schema.ts';
+import { cases, collections, processedUpdates } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { firstCaseOf } from '../helpers/fixtures.ts';
 import { createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -67,14 +68,7 @@ describe.each(drivers)('the report modal and the App Home through Bolt, its Web 
     await seedDemo(handle.db, { today: '2026-11-23' });
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
     await linkSlack(handle.db, 'BH-DS-TK', CLERK);
-    const [row] = await handle.db
-      .select({ code: cases.code })
-      .from(cases)
-      .innerJoin(staff, eq(staff.id, cases.officerId))
-      .where(and(eq(staff.code, 'BH-DS-CHV01'), eq(cases.status, 'enforcing')))
-      .orderBy(cases.code)
-      .limit(1);
-    own = row!.code;
+    own = await firstCaseOf(handle.db, 'BH-DS-CHV01');
     standIn = await startSlackStandIn();
     slack = createTestSlack(createTestCore(handle.db), standIn);
   });

@@ -8,9 +8,10 @@ import { t } from '../../bot/i18n/index.ts';
 import { createSlackApp, type SlackApp } from '../../bot/slack/create-app.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { issueLinkCode } from '../../db/link-codes.ts';
-import { cases, chatIdentities, collections, notes, processedUpdates, staff } from '../../db/schema.ts';
+import { cases, chatIdentities, collections, notes, processedUpdates } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { firstCaseOf } from '../helpers/fixtures.ts';
 import { buttonsOf, createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, SLACK_SECRET, SLACK_TOKEN, signedRequest, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -38,14 +39,7 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
     await seedDemo(handle.db, { today: '2026-11-23' });
     await linkSlack(handle.db, 'BH-DS-TP', LEADER);
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
-    const [row] = await handle.db
-      .select({ code: cases.code })
-      .from(cases)
-      .innerJoin(staff, eq(staff.id, cases.officerId))
-      .where(and(eq(staff.code, 'BH-DS-CHV01'), eq(cases.status, 'enforcing')))
-      .orderBy(cases.code)
-      .limit(1);
-    own = row!.code;
+    own = await firstCaseOf(handle.db, 'BH-DS-CHV01');
     standIn = await startSlackStandIn();
     core = createTestCore(handle.db);
     slack = createTestSlack(core, standIn);

@@ -1,16 +1,17 @@
 import type { InputBlock, ModalView } from '@slack/types';
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../bot/i18n/index.ts';
 import { renderPlain } from '../../bot/render/plain.ts';
 import { buildReportModal, REPORT_MODAL_ID, searchReportableCases, submitReportModal } from '../../bot/slack/report-modal.ts';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { getPersonByCode, type Person } from '../../db/identity.ts';
-import { auditLog, caseStatusHistory, cases, collections, notes, processedUpdates, staff, verifications } from '../../db/schema.ts';
+import { auditLog, cases, collections, notes, staff, verifications } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
+import { reportSnapshot } from '../helpers/report-snapshot.ts';
 
 /** The form as Slack sends it in view.state.values: block → action → element state. */
 interface Form {
@@ -30,21 +31,6 @@ function valuesOf(f: Form): Record<string, Record<string, unknown>> {
     status: { status: select('static_select', f.status) },
     date: { date: { type: 'datepicker', selected_date: f.date ?? null } },
     note: { note: { type: 'plain_text_input', value: f.note ?? null } },
-  };
-}
-
-/** Everything a refused report could have touched, to compare before and after. */
-async function snapshot(db: Db) {
-  const tally = async (table: typeof collections | typeof caseStatusHistory | typeof verifications | typeof notes | typeof auditLog | typeof processedUpdates) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
-  return {
-    cases: (await queryRows<{ digest: string }>(db, sql`select md5(string_agg(c::text, ',' order by id)) as digest from cases c`))[0],
-    collections: await tally(collections),
-    history: await tally(caseStatusHistory),
-    verifications: await tally(verifications),
-    notes: await tally(notes),
-    audit: await tally(auditLog),
-    claims: await tally(processedUpdates),
   };
 }
 
@@ -111,7 +97,7 @@ describe.each(drivers)('the progress-report modal on %s', (driver) => {
     submitReportModal(core, as, { id, state: { values: valuesOf(form) }, private_metadata: JSON.stringify({ channelId: 'C42' }) }, account);
   /** Submits a form that must be refused with exactly these field errors, and checks nothing changed. */
   const refused = async (form: Form, errors: Record<string, string | RegExp>, as: Person = officer) => {
-    const before = await snapshot(db);
+    const before = await reportSnapshot(db);
     const result = await submit(form, as);
     if (!('errors' in result)) throw new Error(`expected errors, got ${renderPlain(result.reply)}`);
     expect(Object.keys(result.errors).sort()).toEqual(Object.keys(errors).sort());
@@ -119,7 +105,7 @@ describe.each(drivers)('the progress-report modal on %s', (driver) => {
       if (typeof text === 'string') expect(result.errors[field]).toBe(text);
       else expect(result.errors[field]).toMatch(text);
     }
-    expect(await snapshot(db)).toEqual(before);
+    expect(await reportSnapshot(db)).toEqual(before);
   };
   const lastAudit = async (code: string) => (await db.select().from(auditLog).where(eq(auditLog.entityCode, code)).orderBy(desc(auditLog.id)).limit(1))[0]!;
   const recorded = async (form: Form, as: Person = officer) => {
@@ -175,11 +161,11 @@ describe.each(drivers)('the progress-report modal on %s', (driver) => {
 
   it('maps a refusal only the writer can make (a date before acceptance) to its field, and releases the claim', async () => {
     const code = await fresh();
-    const before = await snapshot(db);
+    const before = await reportSnapshot(db);
     const id = `V-early-${driver}`;
     const first = await submit({ case: code, action: 'thu', amount: '1tr', date: '2026-10-01' }, officer, id);
     expect(first).toEqual({ errors: { date: 'Ngày 01/10/2026 sớm hơn ngày thụ lý việc thi hành án (05/10/2026).' } });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await reportSnapshot(db)).toEqual(before);
     const second = await submit({ case: code, action: 'thu', amount: '1tr', date: '2026-10-06' }, officer, id);
     expect('reply' in second && renderPlain(second.reply)).toContain('Đã ghi nhận khoản thu 1.000.000 ₫ ngày 06/10/2026');
   });

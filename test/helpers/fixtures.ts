@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { refreshStatusMirror } from '../../db/case-status.ts';
 import type { Db } from '../../db/client.ts';
 import { type CaseStatus, caseStatusHistory, cases, collections, staff, type StaffRole, units } from '../../db/schema.ts';
@@ -61,4 +62,17 @@ export async function addCase(db: Db, f: CaseFixture): Promise<number> {
       .values(f.collections.map(([collectedOn, amount]) => ({ caseId, unitId: f.unitId, collectedOn, amount, source: 'import' as const })));
   }
   return caseId;
+}
+
+/** The code of the first case (by code) of this officer in this status: a case of theirs to report on. */
+export async function firstCaseOf(db: Db, staffCode: string, status: CaseStatus = 'enforcing'): Promise<string> {
+  const [row] = await db
+    .select({ code: cases.code })
+    .from(cases)
+    .innerJoin(staff, eq(staff.id, cases.officerId))
+    .where(and(eq(staff.code, staffCode), eq(cases.status, status)))
+    .orderBy(cases.code)
+    .limit(1);
+  if (!row) throw new Error(`no ${status} case of ${staffCode} in the fixture`);
+  return row.code;
 }

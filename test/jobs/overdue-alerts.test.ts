@@ -1,5 +1,4 @@
 import { eq, inArray } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../bot/render/plain.ts';
 import { renderSlack, SLACK_LIMITS } from '../../bot/render/slack.ts';
@@ -7,28 +6,21 @@ import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/render/telegram.ts
 import { t } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
-import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { chatIdentities, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
 import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
 import { enqueue } from '../../jobs/outbox.ts';
 import { recordSlot } from '../../jobs/run-job.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
-import type { JobDeps, PlannedMessage } from '../../jobs/types.ts';
+import type { PlannedMessage } from '../../jobs/types.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
+import { createJobDeps } from '../helpers/job-deps.ts';
 
 /** Tuesday 24 November 2026, 08:00 in Viet Nam: the previous run was Monday 23/11. */
 const NOW = new Date('2026-11-24T01:00:00Z');
 const calendar = createCalendar();
 
-function jobDeps(db: Db, escalateAfterDays = 30): JobDeps {
-  return {
-    db,
-    numbers: { calendar, rules: { ...defaultOverdueRules, escalateAfterDays } },
-    logger: pino({ level: 'silent' }),
-    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
-  };
-}
+const jobDeps = (db: Db, escalateAfterDays = 30) => createJobDeps(db, { rules: { escalateAfterDays } });
 
 /** Whole in one Slack message: within the block limit and not cut short by the renderer. */
 const fitsSlack = (m: PlannedMessage) => {

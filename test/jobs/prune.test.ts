@@ -1,13 +1,11 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../db/calendar.ts';
-import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { deliveries, dialogues, processedUpdates } from '../../db/schema.ts';
 import { claimDue, enqueue, markSent } from '../../jobs/outbox.ts';
 import { pruneJob } from '../../jobs/schedule-prune.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addStaff, addUnit } from '../helpers/fixtures.ts';
+import { createJobDeps } from '../helpers/job-deps.ts';
 
 const NOW = new Date('2026-11-23T20:15:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 24 * 3600_000);
@@ -41,15 +39,7 @@ describe.each(drivers)('the prune-records job on %s', (driver) => {
     const [first] = await claimDue(db, 'telegram', 1, daysAgo(200));
     await markSent(db, first!, ['7'], daysAgo(200));
 
-    const planned = await pruneJob.run(
-      {
-        db,
-        numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
-        logger: pino({ level: 'silent' }),
-        config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
-      },
-      NOW,
-    );
+    const planned = await pruneJob.run(createJobDeps(db), NOW);
     expect(planned).toEqual([]);
     expect((await db.select().from(processedUpdates)).map((r) => r.updateId)).toEqual(['recent']);
     expect((await db.select().from(dialogues)).map((r) => r.chatId)).toEqual(['b']);

@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../bot/render/plain.ts';
 import { renderSlack, SLACK_LIMITS } from '../../bot/render/slack.ts';
@@ -18,23 +17,17 @@ import { auditLog, chatIdentities, staff, targets, units } from '../../db/schema
 import { isoWeekKey } from '../../jobs/briefing/iso-week.ts';
 import { rankChildren } from '../../jobs/briefing/province-briefing.ts';
 import { findJob, jobs } from '../../jobs/index.ts';
-import type { JobDeps, PlannedMessage } from '../../jobs/types.ts';
+import type { PlannedMessage } from '../../jobs/types.ts';
 import { weeklyBriefingJob } from '../../jobs/weekly-briefing.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
+import { createJobDeps } from '../helpers/job-deps.ts';
 
 /** Monday 23 November 2026, 07:30 in Viet Nam: ISO week 48, work year 2027 (from 01/10/2026). */
 const NOW = new Date('2026-11-23T00:30:00Z');
 const M = 1_000_000;
 
-function jobDeps(db: Db, defaultLocale: 'vi' | 'en' = 'vi'): JobDeps {
-  return {
-    db,
-    numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
-    logger: pino({ level: 'silent' }),
-    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale },
-  };
-}
+const jobDeps = (db: Db, defaultLocale: 'vi' | 'en' = 'vi') => createJobDeps(db, { defaultLocale });
 
 async function setChannels(db: Db, code: string, telegram: string | null, slack: string | null) {
   await db.update(units).set({ telegramChatId: telegram, slackChannelId: slack }).where(eq(units.code, code));
