@@ -60,6 +60,8 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   let draining: Promise<void> | undefined;
   let loop: ReturnType<typeof setInterval> | undefined;
   let ticks = 0;
+  // Slots from the minute the scheduler started: what a job that never ran may take.
+  let startedAt = new Date(0);
 
   const drain = () => {
     draining ??= delivery
@@ -74,9 +76,11 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     runs = runs.then(async () => {
       if (stopping) return;
       const last = await getLastSlot(deps.db, s.job.name);
-      // A job that never ran has missed nothing: it starts at its next slot.
+      // A job that never ran has missed nothing: it starts at its first slot since the start,
+      // not at a slot of that morning the first tick would otherwise take as merely late.
       if (catchUp && !last) return;
-      const slot = dueSlot(s.cron, at, last, { ...s.slots, catchUpMs: catchUp ? catchUpMs : Math.max(catchUpMs, TICK_WINDOW_MS) });
+      const since = last ?? new Date(startedAt.getTime() - 1);
+      const slot = dueSlot(s.cron, at, since, { ...s.slots, catchUpMs: catchUp ? catchUpMs : Math.max(catchUpMs, TICK_WINDOW_MS) });
       if (!slot) return log.debug({ job: s.job.name }, 'nothing due');
       if (catchUp) log.info({ job: s.job.name, slot }, 'catching up a missed slot');
       await runJob(deps, s.job, slot, { delivery, deliver: false });
@@ -109,6 +113,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   return {
     async start() {
       stopping = false;
+      startedAt = new Date(Math.floor(deps.now().getTime() / 60_000) * 60_000);
       for (const s of scheduled) void runDue(s, deps.now(), { catchUp: true });
       await bree.start();
       loop = setInterval(() => void drain(), options.sendEveryMs ?? 5_000);

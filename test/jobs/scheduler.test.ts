@@ -69,6 +69,28 @@ describe('the scheduler (bree ticks, bodies on the main thread)', () => {
     expect(standIn.arrivals).toHaveLength(1);
   });
 
+  it('runs nothing from before its start for a job that never ran, at the first tick either', async () => {
+    // A fresh database started at 14:51: that morning's 08:00 slot is not "missed", nor is Monday's 07:30.
+    const afternoon = createScheduler(depsAt('2026-11-23T14:51:00'), { jobs: [weekly, daily] });
+    await afternoon.start();
+    await afternoon.trigger();
+    await expect.poll(() => afternoon.ticks, { timeout: 10_000 }).toBe(1);
+    await afternoon.idle();
+    await afternoon.stop();
+    expect(standIn.arrivals).toEqual([]);
+    expect(await getLastSlot(handle.db, 'test-daily')).toBeUndefined();
+    expect(await getLastSlot(handle.db, 'test-weekly')).toBeUndefined();
+
+    // The next morning's slot is its first.
+    const tomorrow = createScheduler(depsAt('2026-11-24T08:00:00'), { jobs: [daily] });
+    await tomorrow.start();
+    await tomorrow.trigger();
+    await expect.poll(() => getLastSlot(handle.db, 'test-daily'), { timeout: 10_000 }).toEqual(new Date('2026-11-24T08:00:00+07:00'));
+    await tomorrow.idle();
+    await tomorrow.stop();
+    expect(standIn.textsTo('-77')).toEqual(['test-daily 2026-11-24T01:00:00.000Z']);
+  });
+
   it('runs the body when bree’s worker ticks, and skips a working-days job on a holiday', async () => {
     const monday = createScheduler(depsAt('2026-11-23T07:30:00'), { jobs: [weekly] });
     await monday.start();
