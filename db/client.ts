@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { resolvePgliteDir, toOpenError } from './pglite-dir.ts';
 import { acquirePgliteLock } from './pglite-lock.ts';
 import { WriteVersion, watchWrites } from './write-version.ts';
 import * as schema from './schema.ts';
@@ -40,8 +41,9 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.pgliteDir, options);
 }
 
-async function openPglite(dir: string, options: DbOptions): Promise<DbHandle> {
-  const inMemory = dir.startsWith('memory://');
+async function openPglite(given: string, options: DbOptions): Promise<DbHandle> {
+  const inMemory = given.startsWith('memory://');
+  const dir = inMemory ? given : resolvePgliteDir(given);
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   let client: PGlite | undefined;
   try {
@@ -67,7 +69,7 @@ async function openPglite(dir: string, options: DbOptions): Promise<DbHandle> {
   } catch (error) {
     await client?.close().catch(() => {});
     release();
-    throw error;
+    throw toOpenError(given, error);
   }
 }
 

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+import { DatabaseOpenError } from '../db/pglite-dir.ts';
 import { DatabaseInUseError } from '../db/pglite-lock.ts';
 import { ConfigError } from './config.ts';
 import { type RunningServer, StartupError, startServer } from './start.ts';
@@ -12,7 +14,7 @@ async function main(): Promise<void> {
     running = await startServer({ env: process.env, announce: say });
   } catch (error) {
     // The operator's to fix, and the message says how: no stack trace.
-    if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof StartupError) {
+    if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DatabaseOpenError || error instanceof StartupError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
@@ -46,7 +48,9 @@ main().catch((error: unknown) => {
   if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|28P01|28000|3D000)$/.test(code)) {
     process.stderr.write(`Cannot open the database (DATABASE_URL): ${(error as Error).message}\n`);
   } else {
-    process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Something thrown that is no Error still prints what it holds, never "[object Object]".
+    const text = error instanceof Error ? (error.stack ?? error.message) : inspect(error, { depth: 3, breakLength: Infinity });
+    process.stderr.write(`Start-up failed: ${text}\n`);
   }
   process.exit(1);
 });

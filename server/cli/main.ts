@@ -1,5 +1,7 @@
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
+import { inspect } from 'node:util';
+import { DatabaseOpenError } from '../../db/pglite-dir.ts';
 import { DatabaseInUseError } from '../../db/pglite-lock.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';
 import { createDeps, type Deps } from '../deps.ts';
@@ -70,11 +72,11 @@ export function reportError(error: unknown, locale: Locale, io: CliIo, debug: bo
     writeLine(io.stderr, t(locale, error.code, error.params));
     return 1;
   }
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DatabaseOpenError) {
     writeLine(io.stderr, error.message);
     return 1;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : inspect(error, { depth: 3, breakLength: Infinity });
   writeLine(io.stderr, t(locale, 'cli.internal_error', { message: message.split('\n')[0] ?? '' }));
   if (debug && error instanceof Error && error.stack) writeLine(io.stderr, error.stack);
   return 1;

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, queryRows } from '../../db/client.ts';
+import { DatabaseInUseError } from '../../db/pglite-lock.ts';
 import { units } from '../../db/schema.ts';
 import { drivers, openTestDb } from '../helpers/db.ts';
 
@@ -36,5 +37,25 @@ describe('PGlite directory lock', () => {
     const again = await createDb({ pgliteDir: path });
     expect(again.isNew).toBe(false);
     await again.close();
+  });
+
+  it('opens a directory given through a symlink, and the lock sees one directory under both names', async () => {
+    const real = join(dir, 'real');
+    const seed = await createDb({ pgliteDir: real });
+    await seed.close();
+    const link = join(dir, 'link');
+    symlinkSync(real, link);
+    const viaLink = await createDb({ pgliteDir: link });
+    expect(viaLink.isNew).toBe(false);
+    await expect(createDb({ pgliteDir: real })).rejects.toThrow(DatabaseInUseError);
+    await viaLink.close();
+    // A link to a directory not made yet: the database is made where the link points.
+    const later = join(dir, 'later');
+    symlinkSync(later, join(dir, 'later-link'));
+    const fresh = await createDb({ pgliteDir: join(dir, 'later-link') });
+    expect(fresh.isNew).toBe(true);
+    await expect(createDb({ pgliteDir: later })).rejects.toThrow(DatabaseInUseError);
+    await fresh.close();
+    expect(existsSync(join(later, 'PG_VERSION'))).toBe(true);
   });
 });

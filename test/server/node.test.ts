@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,17 @@ describe('npm start (server/node.ts)', () => {
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(`${pgliteDir}.lock`)).toBe(false);
+  });
+
+  it('says what is wrong with a PGLITE_DIR it cannot use, never "[object Object]" nor a stack', async () => {
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, 'x');
+    const child = startNode({ ...env, PGLITE_DIR: file });
+    children.push(child);
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toMatch(new RegExp(`^Cannot open the embedded database in ${file}: `));
+    expect(child.stderr()).not.toContain('[object Object]');
+    expect(child.stderr()).not.toMatch(/\n\s+at /);
   });
 
   it('stops with a message naming the bad variable', async () => {
