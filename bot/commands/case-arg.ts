@@ -45,7 +45,7 @@ export function parseDateWord(word: string | undefined): IsoDate | null {
 }
 
 const MONEY_PARAMS = ['amount', 'remaining'];
-const DATE_PARAMS = ['date', 'today', 'accepted', 'last', 'due'];
+const DATE_PARAMS = ['date', 'today', 'accepted', 'last', 'due', 'latest'];
 const STATUS_PARAMS = ['status', 'from', 'to'];
 
 /**

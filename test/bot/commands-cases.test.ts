@@ -127,13 +127,17 @@ describe('viec, vuviec and hanxuly on the demo province', () => {
     expect(audit).toMatchObject({ action: 'case.deadline', actor: 'BH-CT Nguyễn Văn Thành', channel: 'telegram' });
   });
 
-  it('refuses a deadline in the past, a bad date, another unit’s case and non-leaders, changing nothing', async () => {
+  it('refuses a deadline in the past or over 5 years ahead, a bad date, another unit’s case and non-leaders, changing nothing', async () => {
     const audits = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
     const before = { audits: await audits(), row: await db.select().from(cases).where(eq(cases.code, known)) };
     const answer = async (who: string, text: string) => (await say(core, who, text))[0]!.text;
     expect(await answer('BH-DS-TP', `/hanxuly ${known} 22/11/2026`)).toBe(
       'Thời hạn 22/11/2026 đã qua (hôm nay là 23/11/2026): hãy chọn từ hôm nay trở đi.',
     );
+    expect(await answer('BH-DS-TP', `/hanxuly ${known} 31/12/9999`)).toBe(
+      'Thời hạn 31/12/9999 quá xa: hạn xử lý chỉ đặt được trong vòng 5 năm, muộn nhất là ngày 23/11/2031.',
+    );
+    expect(await answer('BH-DS-TP', `/hanxuly ${known} 24/11/2031`)).toContain('quá xa');
     expect(await answer('BH-DS-TP', `/hanxuly ${known} 30/02/2027`)).toBe('Ngày "30/02/2027" không hợp lệ.');
     expect(await answer('BH-DS-TP', `/hanxuly ${known} mai`)).toBe('Ngày "mai" không hợp lệ.');
     expect(await answer('BH-DS-TP', `/hanxuly ${known}`)).toBe('Chưa đúng cú pháp. Cách dùng: /hanxuly <mã việc> <ngày>');

@@ -16,6 +16,7 @@ import {
 } from '../../db/case-updates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { UserError } from '../../db/errors.ts';
+import { addDays, addMonths } from '../../db/work-year.ts';
 import { auditLog, caseStatuses, caseStatusHistory, cases, collections, notes, verifications } from '../../db/schema.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
@@ -218,6 +219,10 @@ describe.each(drivers)('case updates on %s', (driver) => {
     expect(after.dueDate).toBe(clock.today);
     expect(await lastAudit(db, code)).toMatchObject({ action: 'case.deadline', channel: 'console', details: { due: clock.today } });
     await refused(code, () => setDeadline(db, code, { due: '2026-03-09' }, leader, clock), 'case.deadline_in_past');
+    await refused(code, () => setDeadline(db, code, { due: '9999-12-31' }, leader, clock), 'case.deadline_too_far');
+    const latest = addMonths(clock.today, 12 * 5);
+    expect((await setDeadline(db, code, { due: latest }, leader, clock)).after.dueDate).toBe(latest);
+    await refused(code, () => setDeadline(db, code, { due: addDays(latest, 1) }, leader, clock), 'case.deadline_too_far', { latest });
     const closed = await fresh({ history: [['entrusted', '2026-02-01']] });
     await refused(closed, () => setDeadline(db, closed, { due: '2026-04-01' }, leader, clock), 'case.closed');
   });

@@ -30,4 +30,5 @@ export const enCase: Catalogue = {
   'case.note_empty': 'The note is empty.',
   'case.note_too_long': 'The text is {length} characters long, over the limit of {max}.',
   'case.deadline_in_past': 'The deadline {due} has passed (today is {today}): choose today or a later day.',
+  'case.deadline_too_far': 'The deadline {due} is too far ahead: a deadline can be set at most {years} years ahead, {latest} at the latest.',
 };

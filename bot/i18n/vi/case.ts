@@ -32,4 +32,5 @@ export const viCase: Catalogue = {
   'case.note_empty': 'Nội dung ghi chú đang trống.',
   'case.note_too_long': 'Nội dung dài {length} ký tự, vượt quá giới hạn {max} ký tự.',
   'case.deadline_in_past': 'Thời hạn {due} đã qua (hôm nay là {today}): hãy chọn từ hôm nay trở đi.',
+  'case.deadline_too_far': 'Thời hạn {due} quá xa: hạn xử lý chỉ đặt được trong vòng {years} năm, muộn nhất là ngày {latest}.',
 };
