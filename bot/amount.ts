@@ -15,6 +15,7 @@
  * `5 nghìn 2` = 5.200, and `rưỡi` is a half (`2 tỷ rưỡi`).
  */
 import { UserError } from '../db/errors.ts';
+import { clipText } from './format/clip.ts';
 
 /** Every code parseAmount throws; each has a message in every catalogue. */
 export const AMOUNT_ERRORS = [
@@ -48,7 +49,7 @@ interface Group {
 /** Whole VND from chat text, or a UserError `amount.*` with `{ value }` (and `{ unit }`). */
 export function parseAmount(input: string): number {
   // Echoing a 10,000-character message back would break the reply; the start is enough.
-  const value = input.length > 40 ? `${input.slice(0, 40)}…` : input;
+  const value = clipText(input, 41);
   const fail: Fail = (code, extra = {}) => {
     throw new UserError(`amount.${code}`, { value, ...extra });
   };

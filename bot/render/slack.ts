@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button as SlackButton, KnownBlock, SectionBlock } from '@slack/types';
 import type { Block, Button, Reply } from '../core/reply.ts';
 import { renderTable } from '../format.ts';
+import { graphemePrefix } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
 
 /** Slack's limits (Block Kit reference): blocks per message, text per section, fields per section… */
@@ -165,15 +166,14 @@ function fallbackText(reply: Reply): string {
 
 /**
  * Cuts to at most `max` UTF-16 units, ending with `…` when something was cut, never inside an
- * HTML entity (`&amp;` would show as `&am`) or a surrogate pair (an emoji would turn to `?`).
+ * HTML entity (`&amp;` would show as `&am`) or a grapheme (bot/format/clip.ts).
  */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
   const amp = text.lastIndexOf('&', end - 1);
   if (amp >= 0 && amp > end - 6 && !text.slice(amp, end).includes(';')) end = amp;
-  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…`;
+  return `${graphemePrefix(text, end).trimEnd()}…`;
 }
 
 /** Escaped text in pieces of at most `max`, split between lines; a longer line is cut at spaces. */
@@ -194,7 +194,8 @@ function splitLines(text: string, max: number): string[] {
       let end = space > max / 2 ? space : max;
       const amp = rest.lastIndexOf('&', end - 1);
       if (amp > end - 6 && !rest.slice(amp, end).includes(';')) end = amp;
-      if (/[\uD800-\uDBFF]/.test(rest[end - 1] ?? '')) end -= 1;
+      // A single grapheme longer than the limit (never seen in practice) is cut between code points.
+      end = graphemePrefix(rest, end).length || (/[\uD800-\uDBFF]/.test(rest[end - 1] ?? '') ? end - 1 : end);
       push(rest.slice(0, end).trimEnd());
       rest = rest.slice(end).trimStart();
     }

@@ -8,6 +8,7 @@ import { fold } from '../../db/text.ts';
 import { todayIn } from '../../db/work-year.ts';
 import type { Core } from '../core/dispatch.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
+import { clipText, graphemePrefix } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
 
 /** Slack shows at most 100 options in an external select, each at most 75 characters. */
@@ -25,7 +26,7 @@ export async function searchReportableCases(core: Core, person: Person, query: s
   const locale: Locale = person.locale ?? deps.config.defaultLocale;
   const today = todayIn(deps.config.timeZone, deps.now());
   const mine = await listReportableCases(deps.db, person, today, deps.numbers);
-  const words = fold(query.slice(0, 100)).split(/\s+/).filter(Boolean);
+  const words = fold(graphemePrefix(query, 100)).split(/\s+/).filter(Boolean);
   let found = mine;
   if (words.length > 0) {
     const decisions = await decisionNumbers(core, person, mine);
@@ -56,5 +57,5 @@ function optionText(c: ListedCase, locale: Locale): string {
       ? t(locale, 'views.modal.option_overdue', { days: formatCount(c.daysOverdue, locale) })
       : '';
   const full = when ? `${money} · ${when}` : money;
-  return full.length <= MAX_TEXT ? full : `${full.slice(0, MAX_TEXT - 1)}…`;
+  return clipText(full, MAX_TEXT);
 }

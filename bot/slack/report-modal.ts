@@ -2,6 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import { NOTE_MAX_LENGTH } from '../../db/case-updates/index.ts';
 import { caseStatuses } from '../../db/schema.ts';
 import { isIsoDate, type IsoDate } from '../../db/work-year.ts';
+import { clipText } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../render/slack.ts';
 import { REPORT_ACTIONS, REPORT_MODAL_ID, type ReportModalMetadata } from './report-modal-fields.ts';
@@ -14,7 +15,7 @@ export { REPORT_MODAL_ID } from './report-modal-fields.ts';
 const OPTION_TEXT = 75;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text.slice(0, OPTION_TEXT)), value });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(clipText(text, OPTION_TEXT)), value });
 
 /**
  * The progress-report modal: which case, which report, then the amount, status, date and note
