@@ -1,5 +1,6 @@
 import type { Person } from '../../db/identity.ts';
 import { UserError } from '../../db/errors.ts';
+import { clipText } from '../format/clip.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { resolveText } from '../dialogue/route.ts';
 import { type Locale, t } from '../i18n/index.ts';
@@ -93,8 +94,21 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
     );
     return Array.isArray(result) ? result : [{ to: 'chat', reply: result }];
   } catch (error) {
-    if (error instanceof UserError) return say(error.code, error.params);
+    if (error instanceof UserError) return say(error.code, quotable(error.params));
     deps.logger.error({ err: error, updateId: incoming.updateId, command: command.name }, 'command failed');
     return say('internal_error');
   }
+}
+
+/** What the person typed, quoted back in a refusal (a case, a unit, a date): its start is enough. */
+const QUOTED_PARAMS = ['value', 'unit', 'case'];
+const QUOTED_MAX = 41;
+
+function quotable(params: Record<string, string | number>): Record<string, string | number> {
+  const out = { ...params };
+  for (const name of QUOTED_PARAMS) {
+    const value = out[name];
+    if (typeof value === 'string') out[name] = clipText(value, QUOTED_MAX);
+  }
+  return out;
 }
