@@ -1,7 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { json, parseBody, retryOf, toResponse } from './request-codec.ts';
+import { refusalOf } from './signature.ts';
 import { createWorkTurns, type WorkTurns } from './work-turns.ts';
 
 export interface FetchReceiverOptions {
@@ -31,9 +31,6 @@ export interface AckState {
 export function ackStateOf(context: Record<string, unknown>): AckState {
   return (context.ackState as AckState | undefined) ?? { isLate: () => false };
 }
-
-/** Slack's own tolerance for the request's timestamp, either way. */
-const MAX_SKEW_S = 5 * 60;
 
 /** Something the work after the response must be declared to (Workers' `waitUntil`). */
 export type KeepAlive = (work: Promise<unknown>) => void;
@@ -96,7 +93,12 @@ export class FetchReceiver implements Receiver {
     const isForm = contentType.startsWith('application/x-www-form-urlencoded');
     // Slack checks the certificate with an unsigned `ssl_check=1`: answered, nothing else read.
     if (isForm && new URLSearchParams(raw).get('ssl_check') === '1') return new Response(null, { status: 200 });
-    if (!this.#isSigned(request.headers, raw)) return json({ error: 'unauthorized' }, 401);
+    // One reading of the clock for every check of the timestamp.
+    const refused = refusalOf(request.headers, raw, this.#options.signingSecret, Date.now());
+    if (refused !== undefined) {
+      log.warn({ reason: refused }, 'slack request refused');
+      return json({ error: 'unauthorized' }, 401);
+    }
 
     const body = parseBody(raw, isForm);
     if (body === undefined) return json({ error: 'bad_request' }, 400);
@@ -166,29 +168,6 @@ export class FetchReceiver implements Receiver {
       return await Promise.race([answered, late]);
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  #isSigned(headers: Headers, raw: string): boolean {
-    const signature = headers.get('x-slack-signature');
-    const timestamp = headers.get('x-slack-request-timestamp');
-    if (signature === null || timestamp === null) return false;
-    // Bolt refuses only stale timestamps; one far in the future is no fresher a signature.
-    if (Number(timestamp) - Date.now() / 1000 > MAX_SKEW_S) {
-      this.#options.logger.warn({ reason: 'timestamp in the future' }, 'slack request refused');
-      return false;
-    }
-    try {
-      verifySlackRequest({
-        signingSecret: this.#options.signingSecret,
-        body: raw,
-        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
-      });
-      return true;
-    } catch (err) {
-      // Bolt's message says why (stale, mismatch) and holds no secret.
-      this.#options.logger.warn({ reason: (err as Error).message }, 'slack request refused');
-      return false;
     }
   }
 }
