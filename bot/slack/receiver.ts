@@ -1,6 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { json, parseBody, retryOf, toResponse } from './request-codec.ts';
+import { checkBody, idsOf } from './request-schema.ts';
 import { refusalOf } from './signature.ts';
 import { createWorkTurns, type WorkTurns } from './work-turns.ts';
 
@@ -103,6 +104,15 @@ export class FetchReceiver implements Receiver {
     const body = parseBody(raw, isForm);
     if (body === undefined) return json({ error: 'bad_request' }, 400);
     if (body.type === 'url_verification') return json({ challenge: body.challenge });
+    // Signed, but not what the listeners can read: acknowledged with nothing (a non-2xx would
+    // only make Slack resend it, or show the person an error), and never handed to Bolt.
+    const check = checkBody(body);
+    if (!check.ok) {
+      const line = { ...idsOf(body), issues: check.issues };
+      if (check.unhandled) log.info(line, 'slack request ignored: no listener for it');
+      else log.warn(line, 'slack request ignored: not one the app can read');
+      return new Response(null, { status: 200 });
+    }
     if (!this.#app) {
       log.error('slack request before the App was created');
       return json({ error: 'not_ready' }, 503);

@@ -9,6 +9,7 @@ import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import { retryTransformers } from './retry.ts';
+import { updateIssues } from './update-schema.ts';
 
 export interface TelegramBotOptions {
   token: string;
@@ -64,6 +65,14 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
   const client = options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined;
   const bot = new TelegramBot(options.token, { botInfo: options.botInfo, client }, log);
   bot.api.config.use(...retryTransformers());
+
+  // First of all, in webhook and polling mode alike: what the handlers below read is checked once
+  // here, so a malformed update is dropped (Telegram is not asked to resend it) rather than failing.
+  bot.use(async (ctx, next) => {
+    const issues = updateIssues(ctx.update);
+    if (issues === undefined) return next();
+    log.warn({ update_id: ctx.update.update_id, issues }, 'telegram update ignored: not an update the bot can read');
+  });
 
   bot.on('message:text', async (ctx) => {
     if (ctx.from.is_bot) return;
