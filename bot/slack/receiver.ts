@@ -1,7 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { answerBeforeBolt } from './admission.ts';
 import { json, parseBody, retryOf, toResponse } from './request-codec.ts';
-import { checkBody, idsOf } from './request-schema.ts';
 import { refusalOf } from './signature.ts';
 import { createWorkTurns, type WorkTurns } from './work-turns.ts';
 
@@ -18,6 +18,8 @@ export interface FetchReceiverOptions {
    * their turn, as does all work while a request waits for its ack (bot/slack/work-turns.ts).
    */
   maxWorking?: number;
+  /** Whether the database can be reached (db/availability.ts): while it cannot, requests get 503. */
+  databaseUp?: () => Promise<boolean>;
 }
 
 /**
@@ -88,6 +90,7 @@ export class FetchReceiver implements Receiver {
   }
 
   async #answer(request: Request, keepAlive?: KeepAlive): Promise<Response> {
+    const arrived = Date.now();
     const log = this.#options.logger;
     const raw = await request.text();
     const contentType = request.headers.get('content-type') ?? '';
@@ -104,15 +107,8 @@ export class FetchReceiver implements Receiver {
     const body = parseBody(raw, isForm);
     if (body === undefined) return json({ error: 'bad_request' }, 400);
     if (body.type === 'url_verification') return json({ challenge: body.challenge });
-    // Signed, but not what the listeners can read: acknowledged with nothing (a non-2xx would
-    // only make Slack resend it, or show the person an error), and never handed to Bolt.
-    const check = checkBody(body);
-    if (!check.ok) {
-      const line = { ...idsOf(body), issues: check.issues };
-      if (check.unhandled) log.info(line, 'slack request ignored: no listener for it');
-      else log.warn(line, 'slack request ignored: not one the app can read');
-      return new Response(null, { status: 200 });
-    }
+    const early = await answerBeforeBolt(body, log, this.#options.databaseUp);
+    if (early) return early;
     if (!this.#app) {
       log.error('slack request before the App was created');
       return json({ error: 'not_ready' }, 503);
@@ -164,6 +160,8 @@ export class FetchReceiver implements Receiver {
     keepAlive?.(work);
 
     const ms = this.#options.ackWithinMs ?? ACK_WITHIN_MS;
+    // Counted from the request's arrival: the database check before Bolt spends the same budget.
+    const left = Math.max(0, ms - (Date.now() - arrived));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<Response>((resolve) => {
       timer = setTimeout(() => {
@@ -172,7 +170,7 @@ export class FetchReceiver implements Receiver {
         ackedLate = true;
         log.warn({ type: body.type, after_ms: ms }, 'slack request not acknowledged in time: answered 200');
         resolve(new Response(null, { status: 200 }));
-      }, ms);
+      }, left);
     });
     try {
       return await Promise.race([answered, late]);
