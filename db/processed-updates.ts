@@ -1,21 +1,28 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { type ChatPlatform, processedUpdates } from './schema.ts';
+import { DatabaseUnavailableError, isDatabaseUnreachable } from './unreachable.ts';
 
 /**
  * Claims an inbound update (Telegram update_id, Slack event_id): true the first time, false when
  * the platform resends it, so a resent collection is not recorded twice. The insert is the
  * check, so two processes receiving the same resend cannot both win. Claim inside the same
  * transaction as the update's writes when possible: a failure then releases the claim as well,
- * and the platform's resend gets a second chance.
+ * and the platform's resend gets a second chance. Throws DatabaseUnavailableError when the
+ * database could not be reached (nothing claimed).
  */
 export async function claimUpdate(db: Db, platform: ChatPlatform, updateId: string, now?: Date): Promise<boolean> {
-  const rows = await db
-    .insert(processedUpdates)
-    .values({ platform, updateId, ...(now ? { processedAt: now } : {}) })
-    .onConflictDoNothing()
-    .returning({ updateId: processedUpdates.updateId });
-  return rows.length > 0;
+  try {
+    const rows = await db
+      .insert(processedUpdates)
+      .values({ platform, updateId, ...(now ? { processedAt: now } : {}) })
+      .onConflictDoNothing()
+      .returning({ updateId: processedUpdates.updateId });
+    return rows.length > 0;
+  } catch (error) {
+    // Nothing was claimed: the caller may have the platform resend the update (webhook 503).
+    throw isDatabaseUnreachable(error) ? new DatabaseUnavailableError(error) : error;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { SlackApp } from '../bot/slack/create-app.ts';
 import type { TelegramBot } from '../bot/telegram/create-bot.ts';
+import { type AvailabilityOptions, createAvailabilityCheck } from '../db/availability.ts';
 import type { Deps } from './deps.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createErrorHandler, createNotFoundHandler } from './http/error-boundary.ts';
@@ -18,6 +19,8 @@ export interface AppOptions {
   telegramBot?: TelegramBot;
   /** The Slack app behind `POST /slack/events`, mounted when Slack is configured. */
   slackApp?: SlackApp;
+  /** How the webhook finds out that the database cannot be reached (defaults: db/availability.ts). */
+  databaseCheck?: AvailabilityOptions;
 }
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -34,7 +37,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api', createApiRoutes(deps, { maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }));
   const telegram = deps.config.telegram;
   if (options.telegramBot && telegram?.mode === 'webhook' && telegram.webhookSecret) {
-    app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret }));
+    const databaseUp = createAvailabilityCheck(deps.db, options.databaseCheck);
+    app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret, databaseUp }));
   }
   if (options.slackApp) app.route('/slack', createSlackRoutes(options.slackApp));
   return app;

@@ -5,6 +5,7 @@ import { todayIn } from '../../db/work-year.ts';
 import { resolveText } from '../dialogue/route.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import type { Command, CoreDeps, Platform } from './command.ts';
+import { hasControlCharacters } from './control-characters.ts';
 import { message, type Outgoing } from './reply.ts';
 import { closest, fold } from './suggest.ts';
 
@@ -57,6 +58,8 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
     { to: 'chat', reply: message(t(locale, key, params), tone) },
   ];
   if (incoming.text.length > MAX_INPUT) return say('core.too_long', { max: MAX_INPUT });
+  // Refused before anything reads it: every platform's text, button and console line comes here.
+  if (hasControlCharacters(incoming.text)) return say('core.control_characters');
   // Text without "/" may answer a step-by-step question (db/dialogues.ts); other chatter gets
   // a hint in a private chat and silence in a group, where people talk among themselves.
   let line: string | null;

@@ -1,6 +1,7 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
 // Not re-exported by the package's index; the type of the handler `extendedErrorHandler` calls.
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
+import { type AvailabilityOptions, createAvailabilityCheck } from '../../db/availability.ts';
 import { findPerson } from '../../db/identity.ts';
 import type { Core } from '../core/dispatch.ts';
 import { t } from '../i18n/index.ts';
@@ -30,6 +31,8 @@ export interface SlackAppOptions {
   maxWorking?: number;
   /** The fetch for Slack's Web API and response URLs (Workers need a wrapper, DESIGN.md); the global one by default. */
   fetch?: typeof fetch;
+  /** How the receiver finds out that the database cannot be reached (defaults: db/availability.ts). */
+  databaseCheck?: AvailabilityOptions;
 }
 
 /** The Slack app: Bolt behind a fetch receiver, with the listeners of bot/slack. */
@@ -52,7 +55,13 @@ type Identity = { botId?: string; botUserId?: string };
  */
 export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
   const log = core.deps.logger.child({ platform: 'slack' });
-  const receiver = new FetchReceiver({ signingSecret: options.signingSecret, logger: log, ackWithinMs: options.ackWithinMs, maxWorking: options.maxWorking });
+  const receiver = new FetchReceiver({
+    signingSecret: options.signingSecret,
+    logger: log,
+    ackWithinMs: options.ackWithinMs,
+    maxWorking: options.maxWorking,
+    databaseUp: createAvailabilityCheck(core.deps.db, options.databaseCheck),
+  });
   // Who the app is, asked once and kept: Bolt's own authorize would ask on every request, or
   // (asked at construction) keep a failure forever if Slack was unreachable at start.
   let identity: Promise<Identity> | undefined =

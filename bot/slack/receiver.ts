@@ -1,7 +1,8 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { answerBeforeBolt } from './admission.ts';
 import { json, parseBody, retryOf, toResponse } from './request-codec.ts';
+import { refusalOf } from './signature.ts';
 import { createWorkTurns, type WorkTurns } from './work-turns.ts';
 
 export interface FetchReceiverOptions {
@@ -17,6 +18,8 @@ export interface FetchReceiverOptions {
    * their turn, as does all work while a request waits for its ack (bot/slack/work-turns.ts).
    */
   maxWorking?: number;
+  /** Whether the database can be reached (db/availability.ts): while it cannot, requests get 503. */
+  databaseUp?: () => Promise<boolean>;
 }
 
 /**
@@ -31,9 +34,6 @@ export interface AckState {
 export function ackStateOf(context: Record<string, unknown>): AckState {
   return (context.ackState as AckState | undefined) ?? { isLate: () => false };
 }
-
-/** Slack's own tolerance for the request's timestamp, either way. */
-const MAX_SKEW_S = 5 * 60;
 
 /** Something the work after the response must be declared to (Workers' `waitUntil`). */
 export type KeepAlive = (work: Promise<unknown>) => void;
@@ -90,17 +90,25 @@ export class FetchReceiver implements Receiver {
   }
 
   async #answer(request: Request, keepAlive?: KeepAlive): Promise<Response> {
+    const arrived = Date.now();
     const log = this.#options.logger;
     const raw = await request.text();
     const contentType = request.headers.get('content-type') ?? '';
     const isForm = contentType.startsWith('application/x-www-form-urlencoded');
     // Slack checks the certificate with an unsigned `ssl_check=1`: answered, nothing else read.
     if (isForm && new URLSearchParams(raw).get('ssl_check') === '1') return new Response(null, { status: 200 });
-    if (!this.#isSigned(request.headers, raw)) return json({ error: 'unauthorized' }, 401);
+    // One reading of the clock for every check of the timestamp.
+    const refused = refusalOf(request.headers, raw, this.#options.signingSecret, Date.now());
+    if (refused !== undefined) {
+      log.warn({ reason: refused }, 'slack request refused');
+      return json({ error: 'unauthorized' }, 401);
+    }
 
     const body = parseBody(raw, isForm);
     if (body === undefined) return json({ error: 'bad_request' }, 400);
     if (body.type === 'url_verification') return json({ challenge: body.challenge });
+    const early = await answerBeforeBolt(body, log, this.#options.databaseUp);
+    if (early) return early;
     if (!this.#app) {
       log.error('slack request before the App was created');
       return json({ error: 'not_ready' }, 503);
@@ -152,6 +160,8 @@ export class FetchReceiver implements Receiver {
     keepAlive?.(work);
 
     const ms = this.#options.ackWithinMs ?? ACK_WITHIN_MS;
+    // Counted from the request's arrival: the database check before Bolt spends the same budget.
+    const left = Math.max(0, ms - (Date.now() - arrived));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<Response>((resolve) => {
       timer = setTimeout(() => {
@@ -160,35 +170,12 @@ export class FetchReceiver implements Receiver {
         ackedLate = true;
         log.warn({ type: body.type, after_ms: ms }, 'slack request not acknowledged in time: answered 200');
         resolve(new Response(null, { status: 200 }));
-      }, ms);
+      }, left);
     });
     try {
       return await Promise.race([answered, late]);
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  #isSigned(headers: Headers, raw: string): boolean {
-    const signature = headers.get('x-slack-signature');
-    const timestamp = headers.get('x-slack-request-timestamp');
-    if (signature === null || timestamp === null) return false;
-    // Bolt refuses only stale timestamps; one far in the future is no fresher a signature.
-    if (Number(timestamp) - Date.now() / 1000 > MAX_SKEW_S) {
-      this.#options.logger.warn({ reason: 'timestamp in the future' }, 'slack request refused');
-      return false;
-    }
-    try {
-      verifySlackRequest({
-        signingSecret: this.#options.signingSecret,
-        body: raw,
-        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
-      });
-      return true;
-    } catch (err) {
-      // Bolt's message says why (stale, mismatch) and holds no secret.
-      this.#options.logger.warn({ reason: (err as Error).message }, 'slack request refused');
-      return false;
     }
   }
 }

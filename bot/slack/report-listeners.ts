@@ -2,6 +2,7 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import { findPerson } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { todayIn } from '../../db/work-year.ts';
+import { hasControlCharacters } from '../core/control-characters.ts';
 import { findCommand, splitCommand } from '../core/dispatch.ts';
 import { message, type Outgoing, type Reply } from '../core/reply.ts';
 import { type Locale, t } from '../i18n/index.ts';
@@ -38,6 +39,8 @@ export async function openReportModalIfAsked(
   const { word, args } = splitCommand(line);
   const command = findCommand(core.commands, word);
   if (command?.name !== 'capnhat' || args.length > (options.pressed ? 1 : 0)) return false;
+  // Its case would show in the modal as typed: the core refuses the line instead (bot/core/dispatch.ts).
+  if (hasControlCharacters(line)) return false;
   const { db, now, config } = core.deps;
   const person = await findPerson(db, 'slack', from.userId);
   if (!person || !command.allowed(person)) return false;

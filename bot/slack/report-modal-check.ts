@@ -7,6 +7,7 @@ import { isIsoDate, type IsoDate } from '../../db/work-year.ts';
 import { parseAmount } from '../amount.ts';
 import { loadCase, localiseCaseError } from '../commands/case-arg.ts';
 import type { CommandContext } from '../core/command.ts';
+import { hasControlCharacters } from '../core/control-characters.ts';
 import { formatCount } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { isCaseStatus, isReportAction, type ReportAction, type ReportForm } from './report-modal-fields.ts';
@@ -51,6 +52,11 @@ export function explain(ctx: CommandContext, error: UserError): string {
  */
 export async function checkReport(ctx: CommandContext, form: ReportForm): Promise<{ errors: FieldErrors } | { report: CheckedReport }> {
   const errors: FieldErrors = {};
+  // Before anything reads a field (the case is looked up): a field holding one is refused alone.
+  for (const [key, value] of Object.entries(form)) {
+    if (hasControlCharacters(value)) errors[key === 'caseCode' ? 'case' : key] = t(ctx.locale, 'views.modal.error.control_characters');
+  }
+  if (Object.keys(errors).length > 0) return { errors };
   const action = isReportAction(form.action) ? form.action : undefined;
   const refuse = (error: UserError) => {
     const field = fieldOf(error.code, action);

@@ -1,5 +1,5 @@
-import { Bot, type BotConfig, BotError, type Context } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { findPerson } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
@@ -9,6 +9,10 @@ import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import { retryTransformers } from './retry.ts';
+import { TelegramBot } from './telegram-bot.ts';
+import { updateIssues } from './update-schema.ts';
+
+export { TelegramBot } from './telegram-bot.ts';
 
 export interface TelegramBotOptions {
   token: string;
@@ -16,43 +20,6 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   /** The bot's own getMe answer when known (tests): no call is needed before the first update. */
   botInfo?: UserFromGetMe;
-}
-
-/** A grammY bot that can also take webhook updates one by one and wait for those in progress. */
-export class TelegramBot extends Bot {
-  readonly #inFlight = new Set<Promise<void>>();
-  readonly #log: Logger;
-
-  constructor(token: string, config: BotConfig<Context>, log: Logger) {
-    super(token, config);
-    this.#log = log;
-  }
-
-  /**
-   * Handles one update from the webhook. Never rejects: failures reach the error boundary
-   * (bot.catch) exactly as in polling, where grammY routes them there itself.
-   */
-  receive(update: Update): Promise<void> {
-    const work: Promise<void> = this.#handle(update).finally(() => this.#inFlight.delete(work));
-    this.#inFlight.add(work);
-    return work;
-  }
-
-  /** Resolves once every update received so far is handled: call before closing the database. */
-  async settle(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
-  }
-
-  async #handle(update: Update): Promise<void> {
-    try {
-      // Start-up may not have reached Telegram for getMe: try again now rather than drop the update.
-      if (!this.isInited()) await this.init();
-      await this.handleUpdate(update);
-    } catch (error) {
-      if (error instanceof BotError) await Promise.resolve(this.errorHandler(error)).catch(() => undefined);
-      else this.#log.error({ err: error, update_id: update.update_id }, 'telegram update not handled');
-    }
-  }
 }
 
 /**
@@ -64,6 +31,14 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
   const client = options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined;
   const bot = new TelegramBot(options.token, { botInfo: options.botInfo, client }, log);
   bot.api.config.use(...retryTransformers());
+
+  // First of all, in webhook and polling mode alike: what the handlers below read is checked once
+  // here, so a malformed update is dropped (Telegram is not asked to resend it) rather than failing.
+  bot.use(async (ctx, next) => {
+    const issues = updateIssues(ctx.update);
+    if (issues === undefined) return next();
+    log.warn({ update_id: ctx.update.update_id, issues }, 'telegram update ignored: not an update the bot can read');
+  });
 
   bot.on('message:text', async (ctx) => {
     if (ctx.from.is_bot) return;
@@ -109,6 +84,7 @@ async function answer(
   // Claimed before anything is done, so a resend (Telegram's answer to a slow or failed webhook)
   // never runs a command twice: a collection is recorded once. The price, an update lost if the
   // process dies right here, is one the person sees (no answer) and mends by asking again.
+  // A claim that cannot reach the database records nothing: the webhook then answers 503.
   if (!(await claimUpdate(db, 'telegram', updateId, now()))) {
     log.info({ update_id: ctx.update.update_id }, 'telegram update already handled: resend ignored');
     return;

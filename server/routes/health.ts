@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { Db } from '../../db/client.ts';
+import { pingDatabase } from '../../db/availability.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
@@ -18,20 +17,4 @@ export function createHealthRoutes(deps: Pick<Deps, 'db'>, pingTimeoutMs = PING_
     return c.json({ status: 'degraded', db: 'down' }, 503);
   });
   return app;
-}
-
-/** Undefined when the database answered in time; otherwise why not. */
-async function pingDatabase(db: Db, timeoutMs: number): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer to select 1 within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    await Promise.race([db.execute(sql`select 1`), timeout]);
-    return undefined;
-  } catch (error) {
-    return error;
-  } finally {
-    clearTimeout(timer);
-  }
 }

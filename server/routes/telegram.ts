@@ -15,6 +15,8 @@ export interface TelegramRouteOptions {
    * and Telegram resends whatever it did not see answered.
    */
   answerWithinMs?: number;
+  /** Whether the database can be reached (db/availability.ts); while it cannot, updates get 503. */
+  databaseUp?: () => Promise<boolean>;
 }
 
 const ANSWER_WITHIN_MS = 8_000;
@@ -26,7 +28,9 @@ const MAX_UPDATE_BYTES = 1024 * 1024;
  * secret (compared through hashes, in constant time whatever its length), then the update goes
  * to the bot. The answer normally waits for the handling, so Telegram's limit on connections
  * (max_connections) also bounds the work in progress; a slow one is answered 200 anyway, and
- * the update's claim (db/processed-updates.ts) makes any resend harmless.
+ * the update's claim (db/processed-updates.ts) makes any resend harmless. While the database
+ * cannot be reached (found before the update is handed over, or by the update's claim), the
+ * answer is 503 and nothing is sent: Telegram keeps the update and sends it again later.
  */
 export function createTelegramRoutes(bot: TelegramBot, options: TelegramRouteOptions): Hono<AppEnv> {
   const expected = digest(options.secret);
@@ -40,28 +44,40 @@ export function createTelegramRoutes(bot: TelegramBot, options: TelegramRouteOpt
   app.post('/webhook', bodyLimit({ maxSize: MAX_UPDATE_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }), async (c) => {
     const update = (await c.req.json().catch(() => undefined)) as Update | undefined;
     if (!Number.isSafeInteger(update?.update_id)) return c.json({ error: 'not_an_update' }, 400);
-    const work = bot.receive(update!);
+    const updateId = update!.update_id;
+    const unavailable = () => c.json({ error: 'database_unavailable' }, 503);
+    if (options.databaseUp && !(await options.databaseUp())) {
+      c.get('log').warn({ update_id: updateId }, 'telegram update refused: database unreachable');
+      return unavailable();
+    }
+    let answered = false;
+    const work = bot.receive(update!, { mayRefuse: () => !answered });
     try {
       // On Workers the handling must be declared to outlive the response.
       c.executionCtx.waitUntil(work);
     } catch {
       // Node has no execution context: the process simply keeps running.
     }
-    if (!(await settlesWithin(work, answerWithinMs))) {
-      c.get('log').warn({ update_id: update!.update_id, after_ms: answerWithinMs }, 'telegram update still in progress: answered 200');
+    const outcome = await settlesWithin(work, answerWithinMs, () => (answered = true));
+    if (outcome === undefined) {
+      c.get('log').warn({ update_id: updateId, after_ms: answerWithinMs }, 'telegram update still in progress: answered 200');
     }
-    return c.json({ ok: true });
+    return outcome === 'database_unavailable' ? unavailable() : c.json({ ok: true });
   });
   return app;
 }
 
-async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+/** What `work` settled to within `ms`, or undefined (`onLate` called first, before any later settling is seen). */
+async function settlesWithin<T>(work: Promise<T>, ms: number, onLate: () => void): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      onLate();
+      resolve(undefined);
+    }, ms);
   });
   try {
-    return await Promise.race([work.then(() => true as const), late]);
+    return await Promise.race([work, late]);
   } finally {
     clearTimeout(timer);
   }

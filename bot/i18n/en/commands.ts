@@ -2,6 +2,8 @@ import type { Catalogue } from '../index.ts';
 
 export const enCommands: Catalogue = {
   'core.too_long': 'That message is too long (at most {max} characters). Please keep it shorter.',
+  'core.control_characters':
+    'What you sent contains a control character (an invisible character, often picked up when copying and pasting), so it was not processed. Please type it again without pasting.',
   'core.did_you_mean': 'No such command. Did you mean /{command}?',
   'core.unknown_command': 'No such command. Send /help to see the commands you can use.',
   'core.not_allowed': 'You are not allowed to use /{command} here.',

@@ -2,6 +2,8 @@ import type { Catalogue } from '../index.ts';
 
 export const viCommands: Catalogue = {
   'core.too_long': 'Tin nhắn quá dài (tối đa {max} ký tự). Vui lòng gửi ngắn gọn hơn.',
+  'core.control_characters':
+    'Nội dung bạn gửi có ký tự điều khiển (ký tự ẩn, thường lẫn vào khi sao chép) nên không được xử lý. Hãy gõ lại nội dung, không dán ký tự lạ.',
   'core.did_you_mean': 'Không có lệnh này. Ý bạn là /{command}?',
   'core.unknown_command': 'Không có lệnh này. Gõ /trogiup để xem các lệnh bạn dùng được.',
   'core.not_allowed': 'Bạn không có quyền dùng lệnh /{command} ở đây.',
