@@ -126,6 +126,15 @@ export function telegramLimits(chatId: string): Limit[] {
   return limits;
 }
 
+/**
+ * At most `max` sends of this process in flight at once: a window of 0 ms counts only the sends
+ * not yet released. The drain releases a send once its outcome is recorded, so this is also
+ * the most a crash can leave delivered but unrecorded, to be sent again after the lease.
+ */
+export function inFlightLimit(max: number): Limit {
+  return { key: 'in-flight', max, windowMs: 0 };
+}
+
 /** Slack's chat.postMessage: about one message a second per channel. */
 export function slackLimits(channel: string): Limit[] {
   return [{ key: `slack:${channel}`, max: 1, windowMs: 1000, chat: true }];
