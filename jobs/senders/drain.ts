@@ -63,23 +63,33 @@ const DEFAULT_ROWS_HELD = 32;
 /** Sends every due row of the sender's platform; returns when none is due (or due soon). */
 export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): Promise<DrainResult> {
   const clock = options.clock ?? systemClock;
-  const concurrency = options.concurrency ?? DEFAULT_ROWS_HELD;
   const result: Tally = { sent: 0, failed: 0, unreachable: 0, retrying: 0, rateLimited: 0, waiting: new Set() };
   const finish = (): DrainResult => {
-    const { waiting, ...counts } = result;
+    const { waiting, lost: _lost, ...counts } = result;
     return { ...counts, retrying: waiting.size };
   };
   const active = new Set<Promise<void>>();
+  try {
+    await claimAndDeliver(sender, options, clock, result, active);
+  } catch (error) {
+    result.lost ??= error;
+  }
+  // Sends in flight settle first; rows not begun stay claimed until their lease runs out.
+  await Promise.all(active);
+  if (result.lost !== undefined) throw result.lost;
+  return finish();
+}
+
+/** The drain's loop: returns when nothing is due (or due soon), or it must stop. */
+async function claimAndDeliver<P>(sender: Sender<P>, options: DrainOptions, clock: Clock, result: Tally, active: Set<Promise<void>>): Promise<void> {
+  const concurrency = options.concurrency ?? DEFAULT_ROWS_HELD;
   const expired = await expireStale(options.db, sender.platform, new Date(clock.now()));
   if (expired > 0) {
     result.failed += expired;
     options.logger.warn({ platform: sender.platform, expired }, 'deliveries given up: planned too long ago');
   }
   for (;;) {
-    if (options.shouldStop?.() || result.misconfigured) {
-      await Promise.all(active);
-      return finish();
-    }
+    if (options.shouldStop?.() || result.misconfigured || result.lost !== undefined) return;
     if (active.size <= concurrency / 2) {
       const rows = await claimDue(options.db, sender.platform, concurrency - active.size, new Date(clock.now()));
       for (const row of rows) {
@@ -90,7 +100,7 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
       if (active.size === 0) {
         const next = await nextDueAt(options.db, sender.platform);
         const wait = next ? next.getTime() - clock.now() : Infinity;
-        if (wait > (options.settleWithinMs ?? 0)) return finish();
+        if (wait > (options.settleWithinMs ?? 0)) return;
         // A due row another sender is still claiming shows here too: look again shortly.
         await clock.sleep(Math.max(wait, 20));
         continue;
@@ -103,13 +113,19 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
 async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOptions, clock: Clock, result: Tally): Promise<void> {
   const log = options.logger.child({ delivery: row.id, job: row.job, platform: row.platform, destination: row.destination });
   result.waiting.delete(row.id);
+  // A record that fails stops every send of the drain: sending on, unrecorded, would send each again after the lease.
+  const recorded = <T>(writing: Promise<T>) =>
+    writing.catch((error: unknown) => {
+      result.lost ??= error;
+      throw error;
+    });
   try {
     let parts: P[];
     try {
       parts = sender.render(readPayload(row));
     } catch (error) {
       result.failed++;
-      return kept(log, await markFailed(options.db, row, `render: ${(error as Error).message}`));
+      return kept(log, await recorded(markFailed(options.db, row, `render: ${(error as Error).message}`)));
     }
     // Parts recorded as sent by an earlier try are not sent again.
     const limits = [...sender.limits(row.destination), inFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)];
@@ -118,15 +134,16 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
       const release = await options.limiter.acquire(limits);
       let answeredAt: number | undefined;
       try {
+        if (result.lost !== undefined) return;
         const outcome = await sender.send(row.destination, parts[turn.ids.length]!);
         answeredAt = clock.now();
         // Recorded before the send gives up its place: a crash never leaves more unrecorded.
-        if ((await recordOutcome(outcome, turn, { options, clock, result })) === 'done') return;
+        if ((await recorded(recordOutcome(outcome, turn, { options, clock, result }))) === 'done') return;
       } finally {
         release(answeredAt);
       }
     }
-    kept(log, await markSent(options.db, row, turn.ids, new Date(clock.now())));
+    kept(log, await recorded(markSent(options.db, row, turn.ids, new Date(clock.now()))));
     result.sent++;
   } catch (error) {
     // The row stays claimed: its lease runs out and a later drain tries it again.

@@ -22,7 +22,11 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 const MISCONFIGURED_WAIT_MS = 5 * 60_000;
 
 /** The counts, and the rows put back and not yet settled. */
-export type Tally = DrainResult & { waiting: Set<number> };
+export type Tally = DrainResult & {
+  waiting: Set<number>;
+  /** The first error of the database: the drain sends nothing more and fails with it. */
+  lost?: unknown;
+};
 
 /** What the drain lends each row's sends. */
 export interface DrainContext {

@@ -9,7 +9,7 @@ import { createTelegramSender } from '../../jobs/senders/telegram.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { type ChatApiStandIn, startChatApiStandIn } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
-import { dieAtAnswer } from '../helpers/process-death.ts';
+import { dieAtAnswer, loseDatabaseAtAnswer } from '../helpers/process-death.ts';
 
 const chats = Array.from({ length: 70 }, (_, i) => String(-2000 - i));
 
@@ -32,6 +32,16 @@ describe.each(drivers)('a sender killed mid-delivery on %s', (driver) => {
       defaultLocale: 'vi',
       clock,
     });
+
+  /** Another sender, once the lease has run out, delivers what the first left; returns the parts that arrived twice. */
+  const drainAfterLease = async () => {
+    const afterLease: Clock = { now: () => Date.now() + CLAIM_LEASE_MS + 1000, sleep: systemClock.sleep };
+    await drain(handle.db, fetch, afterLease);
+    const arrivals = standIn.arrivals.map((a) => a.chatId);
+    expect(new Set(arrivals)).toEqual(new Set(chats));
+    expect(await countByStatus(handle.db)).toMatchObject({ sent: chats.length, sending: 0, pending: 0 });
+    return arrivals.length - new Set(arrivals).size;
+  };
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
@@ -57,16 +67,21 @@ describe.each(drivers)('a sender killed mid-delivery on %s', (driver) => {
     const left = await handle.db.select().from(deliveries).where(eq(deliveries.status, 'sending'));
     const maybeSent = left.filter((row) => reached.has(row.destination));
 
-    // Another sender, once the lease has run out, delivers what the dead one left.
-    const afterLease: Clock = { now: () => Date.now() + CLAIM_LEASE_MS + 1000, sleep: systemClock.sleep };
-    await drain(handle.db, fetch, afterLease);
-    const arrivals = standIn.arrivals.map((a) => a.chatId);
-    const duplicates = arrivals.length - new Set(arrivals).size;
+    const duplicates = await drainAfterLease();
     // The answer the process died reading was delivered and never recorded: it goes twice.
     expect(duplicates).toBe(maybeSent.length);
     expect(duplicates).toBeGreaterThanOrEqual(1);
     expect(duplicates).toBeLessThanOrEqual(DEFAULT_MAX_IN_FLIGHT);
-    expect(new Set(arrivals)).toEqual(new Set(chats));
-    expect(await countByStatus(handle.db)).toMatchObject({ sent: chats.length, sending: 0, pending: 0 });
+  });
+
+  it('stops sending when it loses its database, so that no more than the sends in flight go twice', async () => {
+    await enqueue(handle.db, chats.map(plan));
+    const loss = loseDatabaseAtAnswer(handle.db, 31);
+    await expect(drain(loss.db, loss.fetch)).rejects.toThrow('connection lost');
+    await loss.settled();
+    expect(standIn.arrivals.length).toBeGreaterThanOrEqual(31);
+    const duplicates = await drainAfterLease();
+    expect(duplicates).toBeGreaterThanOrEqual(1);
+    expect(duplicates).toBeLessThanOrEqual(DEFAULT_MAX_IN_FLIGHT);
   });
 });
