@@ -69,7 +69,7 @@ export class RateLimiter {
     for (const limit of limits) {
       const window = this.window(limit.key);
       at = Math.max(at, window.pausedUntil);
-      // Sends in flight hold their place until answered; the oldest answers leave first.
+      // Sends in flight hold their place until released (the drain: once recorded); the oldest answers leave first.
       const excess = window.inFlight + window.times.length - limit.max + 1;
       if (excess <= 0) continue;
       if (excess > window.times.length) return Infinity;
