@@ -22,8 +22,9 @@ export interface DeliveryPayload {
 
 /**
  * How long a claimed row stays with its sender. A row still `sending` after this was claimed by
- * a sender that crashed (or lost its database) between sending and recording: it is claimed
- * again and sent again, which can repeat the one message part that was in flight.
+ * a sender that crashed (or lost its database): it is claimed again and resumes after its last
+ * recorded part. A part that was in flight is sent again (a process has at most a few in flight,
+ * senders/drain.ts); a row not yet begun was never sent, and only goes late.
  */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 

@@ -69,7 +69,7 @@ export class RateLimiter {
     for (const limit of limits) {
       const window = this.window(limit.key);
       at = Math.max(at, window.pausedUntil);
-      // Sends in flight hold their place until answered; the oldest answers leave first.
+      // Sends in flight hold their place until released (the drain: once recorded); the oldest answers leave first.
       const excess = window.inFlight + window.times.length - limit.max + 1;
       if (excess <= 0) continue;
       if (excess > window.times.length) return Infinity;
@@ -124,6 +124,15 @@ export function telegramLimits(chatId: string): Limit[] {
   ];
   if (chatId.startsWith('-')) limits.push({ key: `telegram-group:${chatId}`, max: TELEGRAM_LIMITS.perGroupPerMinute, windowMs: 60_000, chat: true });
   return limits;
+}
+
+/**
+ * At most `max` sends of this process in flight at once: a window of 0 ms counts only the sends
+ * not yet released. The drain releases a send once its outcome is recorded, so this is also
+ * the most a crash can leave delivered but unrecorded, to be sent again after the lease.
+ */
+export function inFlightLimit(max: number): Limit {
+  return { key: 'in-flight', max, windowMs: 0 };
 }
 
 /** Slack's chat.postMessage: about one message a second per channel. */

@@ -5,7 +5,10 @@
  * whatever exceeds them; the stand-in runs in a second process, as Telegram is elsewhere. Goal: ≤ 1.15 × the least time those limits allow, and no 429.
  * The nation comes from the kept database of the composition bench (scripts/national-data.ts);
  * without PostgreSQL, the same number of synthetic briefings of the same size go through PGlite.
- * `tsx scripts/bench-jobs-deliver.ts`, or from `npm run bench`.
+ * `tsx scripts/bench-jobs-deliver.ts`, or from `npm run bench`. To see what the cap on sends in
+ * flight costs when answers are slow: BENCH_DELIVER_LATENCY_MS adds that much to every answer
+ * (half before the request leaves, half after the answer comes back), BENCH_DELIVER_IN_FLIGHT
+ * sets the cap (default the senders' own).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +29,17 @@ import { NATIONAL_LOCAL_UNITS, NATIONAL_PROVINCES, seedNationalData } from './na
 
 const NOW = new Date('2026-11-23T00:30:00Z'); // Monday 07:30 in Viet Nam
 const GOAL_RATIO = 1.15;
+const LATENCY_MS = Number(process.env.BENCH_DELIVER_LATENCY_MS ?? 0);
+const IN_FLIGHT = process.env.BENCH_DELIVER_IN_FLIGHT ? Number(process.env.BENCH_DELIVER_IN_FLIGHT) : undefined;
+
+/** fetch with `LATENCY_MS` more between the request and its answer, as a distant API adds. */
+const slowFetch: typeof fetch = async (input, init) => {
+  const sleep = () => new Promise((resolve) => setTimeout(resolve, LATENCY_MS / 2));
+  await sleep();
+  const response = await fetch(input, init);
+  await sleep();
+  return response;
+};
 
 /** The national briefings for Telegram: from the national database, or synthetic ones of the same shape. */
 async function planBriefings(): Promise<{ handle: DbHandle; planned: PlannedMessage[]; source: string }> {
@@ -110,11 +124,10 @@ export async function benchJobsDeliver(): Promise<void> {
     const enqueued = performance.now();
     await enqueue(handle.db, planned, new Date());
     const enqueueMs = performance.now() - enqueued;
-    const delivery = createDelivery({
-      db: handle.db,
-      logger: pino({ level: 'silent' }),
-      config: { defaultLocale: 'vi', telegram: { token: '100200:bench', apiRoot: standIn.url } },
-    });
+    const delivery = createDelivery(
+      { db: handle.db, logger: pino({ level: 'silent' }), config: { defaultLocale: 'vi', telegram: { token: '100200:bench', apiRoot: standIn.url } } },
+      { fetch: LATENCY_MS > 0 ? slowFetch : undefined, tuning: IN_FLIGHT ? { maxInFlight: IN_FLIGHT } : {} },
+    );
     const started = performance.now();
     const results = await delivery.drainAll();
     const measured = performance.now() - started;
@@ -122,7 +135,7 @@ export async function benchJobsDeliver(): Promise<void> {
     const { arrived, limitViolations } = await standIn.tally();
     const ratio = measured / least;
     console.log(
-      `[deliver] ${source}: ${planned.length} briefings = ${messages} Telegram messages to ${perChat.size} chats; ` +
+      `[deliver] ${source}${LATENCY_MS || IN_FLIGHT ? ` (answers +${LATENCY_MS} ms, in flight ${IN_FLIGHT ?? 'default'})` : ''}: ${planned.length} briefings = ${messages} Telegram messages to ${perChat.size} chats; ` +
         `least time the limits allow ${(least / 1000).toFixed(2)} s; measured ${(measured / 1000).toFixed(2)} s; ` +
         `ratio ${ratio.toFixed(3)} (goal ≤ ${GOAL_RATIO}); 429 answers ${limitViolations} (goal 0); ` +
         `arrived ${arrived}/${messages}, rows sent ${counts.sent}/${planned.length}; enqueue ${enqueueMs.toFixed(0)} ms` +

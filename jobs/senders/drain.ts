@@ -1,28 +1,17 @@
 /**
  * Drains one platform's outbox: claims due rows, sends each at the platform's pace, records
- * what happened. Several rows are in flight at once (the limiter decides when each goes); the
- * parts of one row go in order. Everything recorded survives a restart: back-off times are in
- * the row, and parts already sent are in its external_id, so a retry resumes where it stopped.
+ * what happened. Several rows are held at once (the limiter decides when each goes), but only
+ * a few sends are in flight: each send keeps its place from its request until its outcome is
+ * recorded, so a crash can leave at most that many delivered and unrecorded. The parts of one
+ * row go in order. Everything recorded survives a restart: back-off times are in the row, and
+ * parts already sent are in its external_id, so a retry resumes after the last recorded part.
  */
 import type { Logger } from 'pino';
 import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
-import { planUnreachableNotice } from '../outbox-notices.ts';
-import {
-  CLAIM_LEASE_MS,
-  claimDue,
-  type Delivery,
-  enqueue,
-  expireStale,
-  markFailed,
-  markProgress,
-  markRetry,
-  markSent,
-  markUnreachable,
-  nextDueAt,
-  readPayload,
-} from '../outbox.ts';
-import { type Clock, type RateLimiter, systemClock } from '../pacing.ts';
+import { claimDue, type Delivery, expireStale, markFailed, markSent, nextDueAt, readPayload } from '../outbox.ts';
+import { type Clock, inFlightLimit, type RateLimiter, systemClock } from '../pacing.ts';
+import { kept, recordOutcome, type RowTurn, type Tally } from './outcome.ts';
 import type { Sender } from './types.ts';
 
 export interface DrainOptions {
@@ -38,8 +27,13 @@ export interface DrainOptions {
   backoffMs?: number;
   /** A 429 asking for a longer wait than this puts the row back in the outbox instead. */
   maxInlineWaitMs?: number;
-  /** Rows in flight at once; the limiter, not this, sets the pace. */
+  /** Rows held (claimed) at once; the limiter, not this, sets the pace. */
   concurrency?: number;
+  /**
+   * Sends in flight at once in this process, each from its request until its outcome is
+   * recorded: the most a crash can send twice. Drains sharing a limiter share these.
+   */
+  maxInFlight?: number;
   /** Keep draining while a row waits for a retry due within this many ms (0: only what is due now). */
   settleWithinMs?: number;
   /** Checked before claiming more rows: a stopping server finishes what it holds and claims no more. */
@@ -59,36 +53,43 @@ export interface DrainResult {
 }
 
 /**
- * Tries after 5xx answers or network errors: 30 s, 1, 2, 4, 8 min, then every 15 min, about
- * 1 h 15 min in all, so an outage at 08:00 does not cost the day's messages; the outbox's
- * 24-hour expiry (outbox.ts) bounds the rest.
+ * A crash sends again at most this many parts. Four keep Telegram's 30 a second while a send
+ * and its record take under 133 ms; with slower answers the pace falls to 4 per answer time.
  */
-export const DEFAULT_MAX_ATTEMPTS = 10;
-const DEFAULT_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 15 * 60_000;
-/** How long rows wait when the platform refuses the bot itself, before the next look. */
-const MISCONFIGURED_WAIT_MS = 5 * 60_000;
+export const DEFAULT_MAX_IN_FLIGHT = 4;
+/** Rows held: enough that rows waiting a second between the parts of a long message leave no gap. */
+const DEFAULT_ROWS_HELD = 32;
 
 /** Sends every due row of the sender's platform; returns when none is due (or due soon). */
 export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): Promise<DrainResult> {
   const clock = options.clock ?? systemClock;
-  const concurrency = options.concurrency ?? 64;
   const result: Tally = { sent: 0, failed: 0, unreachable: 0, retrying: 0, rateLimited: 0, waiting: new Set() };
   const finish = (): DrainResult => {
-    const { waiting, ...counts } = result;
+    const { waiting, lost: _lost, ...counts } = result;
     return { ...counts, retrying: waiting.size };
   };
   const active = new Set<Promise<void>>();
+  try {
+    await claimAndDeliver(sender, options, clock, result, active);
+  } catch (error) {
+    result.lost ??= error;
+  }
+  // Sends in flight settle first; rows not begun stay claimed until their lease runs out.
+  await Promise.all(active);
+  if (result.lost !== undefined) throw result.lost;
+  return finish();
+}
+
+/** The drain's loop: returns when nothing is due (or due soon), or it must stop. */
+async function claimAndDeliver<P>(sender: Sender<P>, options: DrainOptions, clock: Clock, result: Tally, active: Set<Promise<void>>): Promise<void> {
+  const concurrency = options.concurrency ?? DEFAULT_ROWS_HELD;
   const expired = await expireStale(options.db, sender.platform, new Date(clock.now()));
   if (expired > 0) {
     result.failed += expired;
     options.logger.warn({ platform: sender.platform, expired }, 'deliveries given up: planned too long ago');
   }
   for (;;) {
-    if (options.shouldStop?.() || result.misconfigured) {
-      await Promise.all(active);
-      return finish();
-    }
+    if (options.shouldStop?.() || result.misconfigured || result.lost !== undefined) return;
     if (active.size <= concurrency / 2) {
       const rows = await claimDue(options.db, sender.platform, concurrency - active.size, new Date(clock.now()));
       for (const row of rows) {
@@ -99,7 +100,7 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
       if (active.size === 0) {
         const next = await nextDueAt(options.db, sender.platform);
         const wait = next ? next.getTime() - clock.now() : Infinity;
-        if (wait > (options.settleWithinMs ?? 0)) return finish();
+        if (wait > (options.settleWithinMs ?? 0)) return;
         // A due row another sender is still claiming shows here too: look again shortly.
         await clock.sleep(Math.max(wait, 20));
         continue;
@@ -109,90 +110,44 @@ export async function drainOutbox<P>(sender: Sender<P>, options: DrainOptions): 
   }
 }
 
-/** The counts, and the rows put back and not yet settled. */
-type Tally = DrainResult & { waiting: Set<number> };
-
 async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOptions, clock: Clock, result: Tally): Promise<void> {
-  const { db } = options;
   const log = options.logger.child({ delivery: row.id, job: row.job, platform: row.platform, destination: row.destination });
-  const now = () => new Date(clock.now());
-  // Every outcome is recorded only while this sender still holds the row (outbox.ts Claim).
-  const kept = (recorded: boolean) => {
-    if (!recorded) log.warn('the row was claimed by another sender after this one’s lease ran out: nothing recorded');
-  };
   result.waiting.delete(row.id);
-  let waited = 0;
+  // A record that fails stops every send of the drain: sending on, unrecorded, would send each again after the lease.
+  const recorded = <T>(writing: Promise<T>) =>
+    writing.catch((error: unknown) => {
+      result.lost ??= error;
+      throw error;
+    });
   try {
     let parts: P[];
     try {
       parts = sender.render(readPayload(row));
     } catch (error) {
       result.failed++;
-      return kept(await markFailed(db, row, `render: ${(error as Error).message}`));
+      return kept(log, await recorded(markFailed(options.db, row, `render: ${(error as Error).message}`)));
     }
     // Parts recorded as sent by an earlier try are not sent again.
-    const ids = row.externalId ? row.externalId.split(',') : [];
-    const limits = sender.limits(row.destination);
-    while (ids.length < parts.length) {
+    const limits = [...sender.limits(row.destination), inFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)];
+    const turn: RowTurn = { row, limits, ids: row.externalId ? row.externalId.split(',') : [], parts: parts.length, waited: 0, log };
+    while (turn.ids.length < parts.length) {
       const release = await options.limiter.acquire(limits);
-      let outcome;
+      let answeredAt: number | undefined;
       try {
-        outcome = await sender.send(row.destination, parts[ids.length]!);
+        if (result.lost !== undefined) return;
+        const outcome = await sender.send(row.destination, parts[turn.ids.length]!);
+        answeredAt = clock.now();
+        // Recorded before the send gives up its place: a crash never leaves more unrecorded.
+        if ((await recorded(recordOutcome(outcome, turn, { options, clock, result }))) === 'done') return;
       } finally {
-        release(clock.now());
+        release(answeredAt);
       }
-      if (outcome.kind === 'ok') {
-        ids.push(outcome.externalId);
-        if (ids.length < parts.length && !(await markProgress(db, row, ids))) return kept(false);
-        continue;
-      }
-      if (outcome.kind === 'rate-limited') {
-        result.rateLimited++;
-        log.warn({ retryAfterMs: outcome.retryAfterMs }, 'rate limited: waiting');
-        const until = clock.now() + outcome.retryAfterMs;
-        for (const limit of limits) if (limit.chat) options.limiter.pause(limit.key, until);
-        // Waits inline, but never so long in all that the claim's lease could run out meanwhile.
-        if (outcome.retryAfterMs <= (options.maxInlineWaitMs ?? 60_000) && waited + outcome.retryAfterMs < CLAIM_LEASE_MS / 2) {
-          waited += outcome.retryAfterMs;
-          continue;
-        }
-        result.waiting.add(row.id);
-        return kept(await markRetry(db, row, new Date(until), outcome.reason, { counted: false }));
-      }
-      if (outcome.kind === 'retry') {
-        if (row.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
-          result.failed++;
-          log.error({ attempts: row.attempts, reason: outcome.reason }, 'delivery failed: giving up');
-          return kept(await markFailed(db, row, `${outcome.reason} (after ${row.attempts} tries)`));
-        }
-        result.waiting.add(row.id);
-        const delay = Math.min((options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
-        log.warn({ attempts: row.attempts, reason: outcome.reason, delayMs: delay }, 'delivery will be retried');
-        return kept(await markRetry(db, row, new Date(clock.now() + delay), outcome.reason, { counted: true }));
-      }
-      if (outcome.kind === 'misconfigured') {
-        // Not this message's fault: it waits, its try given back, and the drain stops claiming.
-        result.misconfigured = outcome.reason;
-        result.waiting.add(row.id);
-        log.error({ reason: outcome.reason }, 'the platform refuses the bot (token or API address): deliveries wait');
-        return kept(await markRetry(db, row, new Date(clock.now() + MISCONFIGURED_WAIT_MS), outcome.reason, { counted: false }));
-      }
-      if (outcome.kind === 'failed') {
-        result.failed++;
-        log.error({ reason: outcome.reason }, 'delivery refused');
-        return kept(await markFailed(db, row, outcome.reason));
-      }
-      result.unreachable++;
-      log.warn({ reason: outcome.reason }, 'destination unreachable');
-      if (!(await markUnreachable(db, row, outcome.reason))) return kept(false);
-      const notices = await planUnreachableNotice(db, row, outcome.reason, options.defaultLocale);
-      if (notices.length > 0) await enqueue(db, notices, now());
-      return;
     }
-    kept(await markSent(db, row, ids, now()));
+    kept(log, await recorded(markSent(options.db, row, turn.ids, new Date(clock.now()))));
     result.sent++;
   } catch (error) {
     // The row stays claimed: its lease runs out and a later drain tries it again.
     log.error({ err: error }, 'delivery interrupted');
   }
 }
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Clock, leastTelegramTimeMs, RateLimiter, slackLimits, telegramLimits } from '../../jobs/pacing.ts';
+import { type Clock, inFlightLimit, leastTelegramTimeMs, RateLimiter, slackLimits, telegramLimits } from '../../jobs/pacing.ts';
 
 /** A clock that moves only when every task is waiting: time jumps to the earliest wake-up. */
 function manualClock(): Clock & { run<T>(tasks: Promise<T>[]): Promise<T[]> } {
@@ -81,6 +81,13 @@ describe('the limiter keeps to Telegram limits', () => {
     };
     await clock.run([send('9'), send('8')]);
     expect(order).toEqual(['8@0', '9@5000']);
+  });
+
+  it('keeps at most the allowed sends in flight, the next going when one is released', async () => {
+    // Six chats, 100 ms answers, two in flight: they go by pairs, each pair when the last is answered.
+    const limitsOf = (chat: string) => [...telegramLimits(chat), inFlightLimit(2)];
+    const sent = await sendTimes(['1', '2', '3', '4', '5', '6'], 1, 100, limitsOf);
+    expect(sent.map((s) => s.at)).toEqual([0, 0, 100, 100, 200, 200]);
   });
 
   it('paces Slack at one a second per channel, channels side by side', async () => {
