@@ -69,6 +69,7 @@ async function main() {
 }
 
 await main();
+await import('./bench-import-memory.ts').then((memory) => memory.benchImportMemory());
 await import('./bench-telegram.ts').then((telegram) => telegram.benchTelegram());
 await import('./bench-slack.ts').then((slack) => slack.benchSlack());
 await import('./bench-jobs-compose.ts').then((jobs) => jobs.benchJobsCompose());
