@@ -12,6 +12,9 @@ export interface CsvRow {
 /** Thrown from inside the pipeline to stop reading once the header is unusable. */
 class StopReading extends Error {}
 
+// A header that is one cell holding one of these was saved with another separator than the comma.
+const otherSeparators: Record<string, string> = { ';': 'import.header_semicolon', '\t': 'import.header_tab', '|': 'import.header_pipe' };
+
 /**
  * Streams a CSV file to `onRow`, one trimmed record at a time, after checking its header against
  * `columns`. Problems with the file itself (empty, header, syntax, column count) go to `issues`.
@@ -29,13 +32,17 @@ export async function readCsv(
   let width = 0;
   let rows = 0;
   let readable = true;
+  let stopped = false;
   try {
     await pipeline(toReadable(input), parser, async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
       for await (const { record, info } of records) {
         const line = lines.startOf(record, info.lines);
         if (!header) {
           header = checkHeader(record, columns, issues);
-          if (!header) throw new StopReading();
+          if (!header) {
+            stopped = true;
+            throw new StopReading();
+          }
           width = record.length;
           continue;
         }
@@ -56,10 +63,12 @@ export async function readCsv(
     });
   } catch (error) {
     readable = false;
-    if (error instanceof CsvError) {
+    // Once stopped on purpose, whatever the streams reject with (a file stream's AbortError,
+    // a premature close) is only the echo of that stop: the header's issues are the answer.
+    if (error instanceof CsvError && !stopped) {
       const at = (error as CsvError & { lines?: number }).lines ?? 1;
       issues.add(lines.adjust(at), '', 'import.csv_syntax', { detail: error.code });
-    } else if (!(error instanceof StopReading)) throw error;
+    } else if (!stopped) throw error;
   }
   if (!header && readable) issues.add(1, '', 'import.empty_file');
   return { rows, readable: readable && header !== undefined };
@@ -71,6 +80,15 @@ export async function readCsv(
  */
 function checkHeader(record: string[], columns: readonly string[], issues: IssueList): number[] | undefined {
   const names = record.map((c) => c.trim());
+  const filled = names.filter((name) => name !== '');
+  if (!filled.some((name) => columns.includes(name))) {
+    // Not a header with a few mistakes but no header at all, or one the comma did not split:
+    // one issue that says so beats a list of every column as unknown and missing.
+    const separator = filled.length === 1 ? Object.keys(otherSeparators).find((sep) => filled[0]!.includes(sep)) : undefined;
+    if (separator !== undefined) issues.add(1, '', otherSeparators[separator]!);
+    else issues.add(1, '', 'import.header_absent', { columns: columns.join(',') });
+    return undefined;
+  }
   const before = issues.count;
   names.forEach((name, i) => {
     if (name === '') return;

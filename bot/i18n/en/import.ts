@@ -6,6 +6,13 @@ export const enImport: Catalogue = {
   'import.header_missing': 'The header lacks the column "{column}".',
   'import.header_unknown': 'The column "{column}" is not part of this kind of file.',
   'import.header_duplicate': 'The column "{column}" appears twice in the header.',
+  'import.header_absent': 'Line 1 is not a header: the file must start with the column names {columns}.',
+  'import.header_semicolon':
+    'The columns are separated by semicolons (;): a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
+  'import.header_tab':
+    'The columns are separated by tabs: a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
+  'import.header_pipe':
+    'The columns are separated by vertical bars (|): a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
   'import.csv_syntax': 'The CSV is malformed, usually a quote left open or misplaced (error {detail}).',
   'import.column_count': 'The line has {got} columns; it needs exactly {expected}.',
   'import.not_utf8': 'The cell has unreadable characters: save the file as "CSV UTF-8".',

@@ -6,6 +6,13 @@ export const viImport: Catalogue = {
   'import.header_missing': 'Dòng tiêu đề thiếu cột "{column}".',
   'import.header_unknown': 'Cột "{column}" không có trong mẫu của loại tệp này.',
   'import.header_duplicate': 'Cột "{column}" có hai lần trong dòng tiêu đề.',
+  'import.header_absent': 'Dòng 1 không phải dòng tiêu đề: tệp phải bắt đầu bằng dòng tên cột {columns}.',
+  'import.header_semicolon':
+    'Các cột được ngăn cách bằng dấu chấm phẩy (;): tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
+  'import.header_tab':
+    'Các cột được ngăn cách bằng dấu tab: tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
+  'import.header_pipe':
+    'Các cột được ngăn cách bằng dấu gạch đứng (|): tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
   'import.csv_syntax': 'Tệp CSV sai định dạng, thường do dấu ngoặc kép chưa đóng hoặc đặt sai chỗ (mã lỗi {detail}).',
   'import.column_count': 'Dòng có {got} cột, cần đúng {expected} cột.',
   'import.not_utf8': 'Ô có ký tự không đọc được: hãy lưu tệp dạng "CSV UTF-8".',
