@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { isIsoDate } from '../work-year.ts';
 import type { IssueParams } from './issues.ts';
 
-class Fail {
+/** What a cell parser returns for a cell it refuses: an i18n key, and what fills it besides the cell's value. */
+export class Fail {
   constructor(
     readonly code: string,
     readonly params: IssueParams = {},
@@ -10,25 +10,22 @@ class Fail {
 }
 
 /**
- * A zod schema for one trimmed cell. Failures carry an i18n key as message and the cell's
- * value in params, so every issue names what the person wrote.
+ * Reads one trimmed cell. Plain functions rather than zod schemas: a 50 MB file is half a million
+ * rows, and zod's objects for each (its shared parsing code, trained on the long-lived config,
+ * allocates them straight into V8's old generation) swelled the server's heap by a hundred MB.
  */
-function cell<T>(parse: (s: string) => T | Fail) {
-  return z.string().transform((s, ctx) => {
-    const out = parse(s);
-    if (!(out instanceof Fail)) return out;
-    ctx.addIssue({ code: 'custom', message: out.code, params: { value: s, ...out.params } });
-    return z.NEVER;
-  });
-}
+export type Cell<T> = (s: string) => T | Fail;
+
+/** The parsed row of a row of cell parsers. */
+export type RowOf<Spec extends Record<string, Cell<unknown>>> = { [K in keyof Spec]: Exclude<ReturnType<Spec[K]>, Fail> };
 
 /** An empty cell is null; anything else goes through `parse`. */
-function optional<T>(parse: (s: string) => T | Fail) {
-  return cell((s) => (s === '' ? null : parse(s)));
+function optional<T>(parse: Cell<T>): Cell<T | null> {
+  return (s) => (s === '' ? null : parse(s));
 }
 
-function required<T>(parse: (s: string) => T | Fail) {
-  return cell((s) => (s === '' ? new Fail('import.required') : parse(s)));
+function required<T>(parse: Cell<T>): Cell<T> {
+  return (s) => (s === '' ? new Fail('import.required') : parse(s));
 }
 
 // A big file repeats a few thousand dates; remembering each verdict spares a Date per cell.
@@ -74,14 +71,15 @@ export const cells = {
   money: (options: { positive?: boolean } = {}) => required((s) => asMoney(s, options.positive ?? false)),
   choice: <T extends string>(values: readonly T[], code: string) => required(asChoice(values, code)),
   /** A `;`-separated set drawn from `values` (e.g. case flags). */
-  choices: <T extends string>(values: readonly T[], code: string) =>
-    cell((s) => {
+  choices:
+    <T extends string>(values: readonly T[], code: string): Cell<T[]> =>
+    (s) => {
       const items = splitList(s);
       const bad = items.find((x) => !(values as readonly string[]).includes(x));
       return bad === undefined ? (items as T[]) : new Fail(code, { value: bad, allowed: values.join(', ') });
-    }),
+    },
   /** A `;`-separated list of codes, checked against the database later. */
-  codes: () => cell(splitList),
+  codes: (): Cell<string[]> => splitList,
   /** A percentage 0–100, `.` as decimal point. */
   rate: () =>
     required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('import.bad_rate'))),

@@ -16,7 +16,6 @@ export const enImport: Catalogue = {
   'import.csv_syntax': 'The CSV is malformed, usually a quote left open or misplaced (error {detail}).',
   'import.column_count': 'The line has {got} columns; it needs exactly {expected}.',
   'import.not_utf8': 'The cell has unreadable characters: save the file as "CSV UTF-8".',
-  'import.invalid': 'The value "{value}" is not valid.',
   'import.required': 'This cell must not be empty.',
   'import.bad_date': 'The date "{value}" is not valid: write a real date as year-month-day (e.g. 2026-02-28).',
   'import.not_digits':

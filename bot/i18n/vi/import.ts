@@ -16,7 +16,6 @@ export const viImport: Catalogue = {
   'import.csv_syntax': 'Tệp CSV sai định dạng, thường do dấu ngoặc kép chưa đóng hoặc đặt sai chỗ (mã lỗi {detail}).',
   'import.column_count': 'Dòng có {got} cột, cần đúng {expected} cột.',
   'import.not_utf8': 'Ô có ký tự không đọc được: hãy lưu tệp dạng "CSV UTF-8".',
-  'import.invalid': 'Giá trị "{value}" không hợp lệ.',
   'import.required': 'Ô này không được để trống.',
   'import.bad_date': 'Ngày "{value}" không hợp lệ: cần một ngày có thật, viết dạng năm-tháng-ngày (ví dụ 2026-02-28).',
   'import.not_digits':
