@@ -19,13 +19,32 @@ export type Cell<T> = (s: string) => T | Fail;
 /** The parsed row of a row of cell parsers. */
 export type RowOf<Spec extends Record<string, Cell<unknown>>> = { [K in keyof Spec]: Exclude<ReturnType<Spec[K]>, Fail> };
 
-/** An empty cell is null; anything else goes through `parse`. */
-function optional<T>(parse: Cell<T>): Cell<T | null> {
-  return (s) => (s === '' ? null : parse(s));
+// C0 controls and DEL: never in a cell, bar tab and line breaks in free text (names, descriptions).
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const breaks = /[\t\n\r]/;
+
+/** Refuses control characters (and, unless `freeText`, tabs and line breaks) before `parse`. */
+function printable<T>(parse: Cell<T>, freeText = false): Cell<T> {
+  return (s) => {
+    const control = controls.exec(s);
+    if (control) return new Fail('import.control_character', { code: codePoint(control[0]) });
+    if (!freeText && breaks.test(s)) return new Fail('import.line_break');
+    return parse(s);
+  };
 }
 
-function required<T>(parse: Cell<T>): Cell<T> {
-  return (s) => (s === '' ? new Fail('import.required') : parse(s));
+function codePoint(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** An empty cell is null; anything else goes through `parse`. */
+function optional<T>(parse: Cell<T>, freeText = false): Cell<T | null> {
+  return printable((s) => (s === '' ? null : parse(s)), freeText);
+}
+
+function required<T>(parse: Cell<T>, freeText = false): Cell<T> {
+  return printable((s) => (s === '' ? new Fail('import.required') : parse(s)), freeText);
 }
 
 // A big file repeats a few thousand dates; remembering each verdict spares a Date per cell.
@@ -36,8 +55,13 @@ function asDate(s: string): string | Fail {
     valid = isIsoDate(s);
     if (dateVerdicts.size < 50_000) dateVerdicts.set(s, valid);
   }
-  return valid ? s : new Fail('import.bad_date');
+  if (!valid) return new Fail('import.bad_date');
+  // PostgreSQL has no year 0, and no date of this work is outside these (issue 14: 0000-01-01 was a 500).
+  return s < FIRST_DATE || s > LAST_DATE ? new Fail('import.date_out_of_range', { from: FIRST_DATE, to: LAST_DATE }) : s;
 }
+
+const FIRST_DATE = '2000-01-01';
+const LAST_DATE = '2100-12-31';
 
 /** Whole VND: digits only (no `1.000`), exact up to 2^53. */
 function asMoney(s: string, positive: boolean): number | Fail {
@@ -65,21 +89,22 @@ function asPattern(re: RegExp, code: string) {
 
 export const cells = {
   text: () => required((s) => s),
+  /** Text that may run over several lines or hold tabs: names, titles, descriptions. */
+  freeText: () => required((s) => s, true),
   optionalText: () => optional((s) => s),
   date: () => required(asDate),
   optionalDate: () => optional(asDate),
   money: (options: { positive?: boolean } = {}) => required((s) => asMoney(s, options.positive ?? false)),
   choice: <T extends string>(values: readonly T[], code: string) => required(asChoice(values, code)),
   /** A `;`-separated set drawn from `values` (e.g. case flags). */
-  choices:
-    <T extends string>(values: readonly T[], code: string): Cell<T[]> =>
-    (s) => {
+  choices: <T extends string>(values: readonly T[], code: string): Cell<T[]> =>
+    printable((s) => {
       const items = splitList(s);
       const bad = items.find((x) => !(values as readonly string[]).includes(x));
       return bad === undefined ? (items as T[]) : new Fail(code, { value: bad, allowed: values.join(', ') });
-    },
+    }),
   /** A `;`-separated list of codes, checked against the database later. */
-  codes: (): Cell<string[]> => splitList,
+  codes: (): Cell<string[]> => printable(splitList),
   /** A percentage 0–100, `.` as decimal point. */
   rate: () =>
     required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('import.bad_rate'))),

@@ -8,8 +8,8 @@ import { staged } from './staging.ts';
 const findingRow = {
   code: cells.text(),
   inspection_code: cells.text(),
-  description: cells.text(),
-  remedy: cells.text(),
+  description: cells.freeText(),
+  remedy: cells.freeText(),
   responsible_code: cells.optionalText(),
   due_date: cells.date(),
   status: cells.choice(findingStatuses, 'import.unknown_finding_status'),

@@ -11,7 +11,7 @@ const inspectionRow = {
   unit_code: cells.text(),
   kind: cells.choice(inspectionKinds, 'import.unknown_inspection_kind'),
   concluded_on: cells.date(),
-  title: cells.text(),
+  title: cells.freeText(),
 };
 
 export const inspectionsImporter = defineImporter({

@@ -9,7 +9,7 @@ import { staged } from './staging.ts';
 
 const row = {
   code: cells.text(),
-  full_name: cells.text(),
+  full_name: cells.freeText(),
   unit_code: cells.text(),
   role: cells.choice(staffRoles, 'import.unknown_role'),
   telegram_user_id: cells.pattern(/^[1-9]\d{0,19}$/, 'import.bad_telegram_user'),

@@ -8,7 +8,7 @@ import { staged } from './staging.ts';
 
 const row = {
   code: cells.text(),
-  name: cells.text(),
+  name: cells.freeText(),
   kind: cells.choice(unitKinds, 'import.unknown_unit_kind'),
   parent_code: cells.optionalText(),
   // Telegram group ids are negative integers; Slack channel ids start with C, G or D.

@@ -17,6 +17,9 @@ export const enImport: Catalogue = {
   'import.column_count': 'The line has {got} columns; it needs exactly {expected}.',
   'import.not_utf8': 'The cell has unreadable characters: save the file as "CSV UTF-8".',
   'import.required': 'This cell must not be empty.',
+  'import.control_character': 'The cell holds a control character that cannot be printed ({code}): remove it.',
+  'import.line_break': 'This cell must not break the line or hold a tab.',
+  'import.date_out_of_range': 'The date "{value}" is out of range: from {from} to {to}.',
   'import.bad_date': 'The date "{value}" is not valid: write a real date as year-month-day (e.g. 2026-02-28).',
   'import.not_digits':
     'The amount "{value}" must be whole VND in digits only, without dots, commas or spaces (e.g. 1500000).',

@@ -17,6 +17,9 @@ export const viImport: Catalogue = {
   'import.column_count': 'Dòng có {got} cột, cần đúng {expected} cột.',
   'import.not_utf8': 'Ô có ký tự không đọc được: hãy lưu tệp dạng "CSV UTF-8".',
   'import.required': 'Ô này không được để trống.',
+  'import.control_character': 'Ô có ký tự điều khiển không in được ({code}): hãy xóa ký tự đó.',
+  'import.line_break': 'Ô này không được xuống dòng hay có dấu tab.',
+  'import.date_out_of_range': 'Ngày "{value}" nằm ngoài khoảng cho phép, từ {from} đến {to}.',
   'import.bad_date': 'Ngày "{value}" không hợp lệ: cần một ngày có thật, viết dạng năm-tháng-ngày (ví dụ 2026-02-28).',
   'import.not_digits':
     'Số tiền "{value}" chỉ được gồm chữ số, tính bằng đồng, không có dấu chấm, dấu phẩy hay khoảng trắng (ví dụ 1500000).',
