@@ -9,9 +9,9 @@ import { upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const row = {
-  code: cells.text(),
-  unit_code: cells.text(),
-  officer_code: cells.optionalText(),
+  code: cells.code(),
+  unit_code: cells.code(),
+  officer_code: cells.optionalCode(),
   decision_no: cells.text(),
   decision_date: cells.date(),
   accepted_date: cells.date(),
@@ -45,6 +45,8 @@ export const casesImporter = defineImporter({
     r.status_date < r.accepted_date
       ? [{ column: 'status_date', code: 'import.status_before_accepted', params: { value: r.status_date, accepted: r.accepted_date } }]
       : [],
+  pastDates: ['decision_date', 'accepted_date', 'status_date', 'verified_on'],
+  deadlines: ['due_date'],
   checks: [unitExists('unit_code'), ...officerChecks],
   async write(tx, count, progress) {
     // The file's status replaces the status row an earlier import wrote for the case (source

@@ -87,11 +87,21 @@ function asPattern(re: RegExp, code: string) {
   return (s: string) => (re.test(s) ? s : new Fail(code));
 }
 
+/** Codes of units, staff, cases, inspections and findings: what commands and CSV files name them by. */
+export const CODE_PATTERN = /^[A-Za-z0-9._-]+$/;
+export const CODE_MAX_LENGTH = 50;
+
+function asCode(s: string): string | Fail {
+  return CODE_PATTERN.test(s) && s.length <= CODE_MAX_LENGTH ? s : new Fail('import.bad_code', { max: CODE_MAX_LENGTH });
+}
+
 export const cells = {
+  /** A code (CODE_PATTERN, at most CODE_MAX_LENGTH characters). */
+  code: () => required(asCode),
+  optionalCode: () => optional(asCode),
   text: () => required((s) => s),
   /** Text that may run over several lines or hold tabs: names, titles, descriptions. */
   freeText: () => required((s) => s, true),
-  optionalText: () => optional((s) => s),
   date: () => required(asDate),
   optionalDate: () => optional(asDate),
   money: (options: { positive?: boolean } = {}) => required((s) => asMoney(s, options.positive ?? false)),
@@ -104,7 +114,12 @@ export const cells = {
       return bad === undefined ? (items as T[]) : new Fail(code, { value: bad, allowed: values.join(', ') });
     }),
   /** A `;`-separated list of codes, checked against the database later. */
-  codes: (): Cell<string[]> => printable(splitList),
+  codes: (): Cell<string[]> =>
+    printable((s) => {
+      const items = splitList(s);
+      const bad = items.find((x) => asCode(x) instanceof Fail);
+      return bad === undefined ? items : new Fail('import.bad_code', { value: bad, max: CODE_MAX_LENGTH });
+    }),
   /** A percentage 0–100, `.` as decimal point. */
   rate: () =>
     required((s) => (/^\d{1,3}(\.\d+)?$/.test(s) && Number(s) <= 100 ? Number(s) : new Fail('import.bad_rate'))),

@@ -6,7 +6,7 @@ import { forEachBatch } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const row = {
-  case_code: cells.text(),
+  case_code: cells.code(),
   date: cells.date(),
   amount: cells.money({ positive: true }),
 };
@@ -21,6 +21,7 @@ const row = {
 export const collectionsImporter = defineImporter({
   row,
   staged: { case_code: 'text', date: 'date', amount: 'bigint' },
+  pastDates: ['date'],
   checks: [
     {
       column: 'case_code',
@@ -29,11 +30,35 @@ export const collectionsImporter = defineImporter({
         where not exists (select 1 from cases c where c.code = r.case_code)`,
     },
     {
-      // Historical data: a date in the future is not checked, but money cannot precede the case.
+      // Money cannot precede the case (nor follow today: pastDates).
       column: 'date',
       code: 'import.collected_before_accepted',
       query: sql`select r.line, r.date::text as value, c.accepted_date::text as accepted
         from ${staged} r join cases c on c.code = r.case_code where r.date < c.accepted_date`,
+    },
+    {
+      column: 'amount',
+      code: 'import.collection_no_money',
+      query: sql`select r.line, r.amount::text as value, c.code as case from ${staged} r
+        join cases c on c.code = r.case_code where c.amount = 0`,
+    },
+    {
+      // As chat refuses it: never more than the case still owes. The file replaces the case's
+      // imported collections, so what counts is the money reported from chat plus the file's
+      // rows for the case, line by line; the row that goes over is reported.
+      column: 'amount',
+      code: 'import.collection_above_remaining',
+      query: sql`select line, value, "case", amount, greatest(owed_before, 0)::text as remaining from (
+          select r.line, r.amount::text as value, c.code as "case", c.amount::text as amount,
+            c.amount - coalesce(chat.total, 0) - (sum(r.amount) over running - r.amount) as owed_before,
+            c.amount - coalesce(chat.total, 0) - sum(r.amount) over running as owed_after,
+            row_number() over running as nth
+          from ${staged} r join cases c on c.code = r.case_code
+          left join lateral (select sum(p.amount) as total from collections p
+                             where p.case_id = c.id and p.source <> 'import') chat on true
+          where c.amount > 0
+          window running as (partition by r.case_code order by r.line)
+        ) as money where owed_after < 0 and (owed_before >= 0 or nth = 1)`,
     },
   ],
   async write(tx, count, progress) {

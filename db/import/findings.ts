@@ -6,11 +6,11 @@ import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const findingRow = {
-  code: cells.text(),
-  inspection_code: cells.text(),
+  code: cells.code(),
+  inspection_code: cells.code(),
   description: cells.freeText(),
   remedy: cells.freeText(),
-  responsible_code: cells.optionalText(),
+  responsible_code: cells.optionalCode(),
   due_date: cells.date(),
   status: cells.choice(findingStatuses, 'import.unknown_finding_status'),
 };
@@ -28,6 +28,7 @@ export const findingsImporter = defineImporter({
     status: 'text',
   },
   unique: { columns: ['code'], code: 'import.duplicate_code' },
+  deadlines: ['due_date'],
   checks: [
     {
       column: 'inspection_code',

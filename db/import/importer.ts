@@ -1,4 +1,5 @@
 import type { Db } from '../client.ts';
+import { addMonths, type IsoDate } from '../work-year.ts';
 import { type Cell, Fail, type RowOf } from './cells.ts';
 import { duplicateCheck, runChecks, type StagedCheck } from './checks.ts';
 import type { IssueList, IssueParams } from './issues.ts';
@@ -27,6 +28,10 @@ export interface ImporterSpec<Spec extends Record<string, Cell<unknown>>> {
   /** Fields whose values together must be unique in one file, and the issue code if not. */
   unique?: { columns: readonly (keyof Spec & string)[]; code: string };
   rowIssues?(row: RowOf<Spec>): RowIssue[];
+  /** Dates of what has happened: not after today. */
+  pastDates?: readonly (keyof Spec & string)[];
+  /** Deadlines: in the future if need be, but at most DEADLINE_MONTHS ahead. */
+  deadlines?: readonly (keyof Spec & string)[];
   /** The rules about the staged rows: the database's references, other rows of the file. */
   checks: readonly StagedCheck[];
   /** Writes the `count` staged rows; runs only when the whole file is clean. */
@@ -45,7 +50,7 @@ export interface ImportSession {
 /** A kind's importer with its row type hidden, so the seven can share one table. */
 export interface Importer {
   columns: readonly string[];
-  start(tx: Db, issues: IssueList): Promise<ImportSession>;
+  start(tx: Db, issues: IssueList, today: IsoDate): Promise<ImportSession>;
 }
 
 /**
@@ -54,6 +59,9 @@ export interface Importer {
  */
 const STAGE_CHARS = 30_000;
 
+/** A deadline further ahead than this is taken for a typing mistake (2062 for 2026). */
+const DEADLINE_MONTHS = 60;
+
 export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec: ImporterSpec<Spec>): Importer {
   const columns = Object.keys(spec.row);
   const parsers = columns.map((name) => spec.row[name]!);
@@ -61,7 +69,10 @@ export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec:
   const checks = spec.unique ? [duplicateCheck(spec.unique.columns, spec.unique.code), ...spec.checks] : spec.checks;
   return {
     columns,
-    async start(tx, issues) {
+    async start(tx, issues, today) {
+      const latestDeadline = addMonths(today, DEADLINE_MONTHS);
+      const past = (spec.pastDates ?? []).map((name) => columns.indexOf(name));
+      const deadlines = (spec.deadlines ?? []).map((name) => columns.indexOf(name));
       await createStaging(tx, fields);
       let batch: string[] = [];
       let batchChars = 0;
@@ -87,6 +98,14 @@ export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec:
             } else values.push(parsed);
           }
           if (failed) return undefined;
+          for (const i of past) {
+            const date = values[i + 2] as string | null;
+            if (date !== null && date > today) issues.add(line, columns[i]!, 'import.date_in_future', { value: date, today });
+          }
+          for (const i of deadlines) {
+            const date = values[i + 2] as string | null;
+            if (date !== null && date > latestDeadline) issues.add(line, columns[i]!, 'import.deadline_too_far', { value: date, max: latestDeadline });
+          }
           if (spec.rowIssues) {
             const row = Object.fromEntries(columns.map((name, i) => [name, values[i + 2]])) as RowOf<Spec>;
             for (const issue of spec.rowIssues(row)) issues.add(line, issue.column, issue.code, issue.params);

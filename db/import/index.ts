@@ -51,7 +51,7 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
   });
   try {
     const done = await db.transaction(async (tx) => {
-      const session = await importer.start(tx, issues);
+      const session = await importer.start(tx, issues, options.today);
       let read = 0;
       const file = await readCsv(input, importer.columns, issues, (row) => {
         const staging = session.add(row);

@@ -7,8 +7,8 @@ import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const inspectionRow = {
-  code: cells.text(),
-  unit_code: cells.text(),
+  code: cells.code(),
+  unit_code: cells.code(),
   kind: cells.choice(inspectionKinds, 'import.unknown_inspection_kind'),
   concluded_on: cells.date(),
   title: cells.freeText(),
@@ -18,6 +18,7 @@ export const inspectionsImporter = defineImporter({
   row: inspectionRow,
   staged: { code: 'text', unit_code: 'text', kind: 'text', concluded_on: 'date', title: 'text' },
   unique: { columns: ['code'], code: 'import.duplicate_code' },
+  pastDates: ['concluded_on'],
   checks: [unitExists('unit_code')],
   write: (tx, count, progress) =>
     upsertStaged(

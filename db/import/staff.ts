@@ -8,9 +8,9 @@ import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const row = {
-  code: cells.text(),
+  code: cells.code(),
   full_name: cells.freeText(),
-  unit_code: cells.text(),
+  unit_code: cells.code(),
   role: cells.choice(staffRoles, 'import.unknown_role'),
   telegram_user_id: cells.pattern(/^[1-9]\d{0,19}$/, 'import.bad_telegram_user'),
   slack_user_id: cells.pattern(/^[UW][A-Z0-9]{2,}$/, 'import.bad_slack_user'),

@@ -6,8 +6,8 @@ import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const row = {
-  unit_code: cells.text(),
-  officer_code: cells.optionalText(),
+  unit_code: cells.code(),
+  officer_code: cells.optionalCode(),
   work_year: cells.year(),
   cases_rate: cells.rate(),
   money_rate: cells.rate(),

@@ -7,10 +7,10 @@ import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
 
 const row = {
-  code: cells.text(),
+  code: cells.code(),
   name: cells.freeText(),
   kind: cells.choice(unitKinds, 'import.unknown_unit_kind'),
-  parent_code: cells.optionalText(),
+  parent_code: cells.optionalCode(),
   // Telegram group ids are negative integers; Slack channel ids start with C, G or D.
   telegram_chat_id: cells.pattern(/^-?\d{1,20}$/, 'import.bad_telegram_chat'),
   slack_channel_id: cells.pattern(/^[CGD][A-Z0-9]{2,}$/, 'import.bad_slack_channel'),
