@@ -20,7 +20,7 @@ async function importAll(db: Db, csv: ReturnType<typeof makeBenchCsv>): Promise<
   const seconds: Record<string, number> = {};
   for (const kind of ['units', 'staff', 'cases', 'collections'] as ImportKind[]) {
     const started = performance.now();
-    const result = await importCsv(db, kind, csv[kind as keyof typeof csv], { actor: { label: 'bench' }, channel: 'import' });
+    const result = await importCsv(db, kind, csv[kind as keyof typeof csv], { actor: { label: 'bench' }, channel: 'import', today: TODAY });
     if (result.issues.length > 0) throw new Error(`bench ${kind}.csv rejected: ${JSON.stringify(result.issues.slice(0, 3))}`);
     seconds[kind] = (performance.now() - started) / 1000;
   }
@@ -69,6 +69,7 @@ async function main() {
 }
 
 await main();
+await import('./bench-import-memory.ts').then((memory) => memory.benchImportMemory());
 await import('./bench-telegram.ts').then((telegram) => telegram.benchTelegram());
 await import('./bench-slack.ts').then((slack) => slack.benchSlack());
 await import('./bench-jobs-compose.ts').then((jobs) => jobs.benchJobsCompose());

@@ -1,17 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { queryRows } from '../client.ts';
 import { cells } from './cells.ts';
 import { defineImporter } from './importer.ts';
-import { loadCases } from './references.ts';
-import { jsonParam, runInBatches } from './sql-batches.ts';
+import { forEachBatch } from './sql-batches.ts';
+import { staged } from './staging.ts';
 
-const row = z.object({
-  case_code: cells.text(),
+const row = {
+  case_code: cells.code(),
   date: cells.date(),
   amount: cells.money({ positive: true }),
-});
-type CollectionRow = z.infer<typeof row>;
+};
 
 /**
  * Collections have no code of their own, so a file is taken as the whole imported record of
@@ -20,43 +18,70 @@ type CollectionRow = z.infer<typeof row>;
  * the same file therefore changes nothing. `updated` counts rows that replaced an earlier
  * imported row, `inserted` the rest.
  */
-export const collectionsImporter = defineImporter<CollectionRow>({
-  columns: ['case_code', 'date', 'amount'],
+export const collectionsImporter = defineImporter({
   row,
-  async plan(tx, rows, issues) {
-    const cases = await loadCases(
+  staged: { case_code: 'text', date: 'date', amount: 'bigint' },
+  pastDates: ['date'],
+  checks: [
+    {
+      column: 'case_code',
+      code: 'import.unknown_case',
+      query: sql`select line, case_code as value from ${staged} r
+        where not exists (select 1 from cases c where c.code = r.case_code)`,
+    },
+    {
+      // Money cannot precede the case (nor follow today: pastDates).
+      column: 'date',
+      code: 'import.collected_before_accepted',
+      query: sql`select r.line, r.date::text as value, c.accepted_date::text as accepted
+        from ${staged} r join cases c on c.code = r.case_code where r.date < c.accepted_date`,
+    },
+    {
+      column: 'amount',
+      code: 'import.collection_no_money',
+      query: sql`select r.line, r.amount::text as value, c.code as case from ${staged} r
+        join cases c on c.code = r.case_code where c.amount = 0`,
+    },
+    {
+      // As chat refuses it: never more than the case still owes. The file replaces the case's
+      // imported collections, so what counts is the money reported from chat plus the file's
+      // rows for the case, line by line; the row that goes over is reported.
+      column: 'amount',
+      code: 'import.collection_above_remaining',
+      query: sql`select line, value, "case", amount, greatest(owed_before, 0)::text as remaining from (
+          select r.line, r.amount::text as value, c.code as "case", c.amount::text as amount,
+            c.amount - coalesce(chat.total, 0) - (sum(r.amount) over running - r.amount) as owed_before,
+            c.amount - coalesce(chat.total, 0) - sum(r.amount) over running as owed_after,
+            row_number() over running as nth
+          from ${staged} r join cases c on c.code = r.case_code
+          left join lateral (select sum(p.amount) as total from collections p
+                             where p.case_id = c.id and p.source <> 'import') chat on true
+          where c.amount > 0
+          window running as (partition by r.case_code order by r.line)
+        ) as money where owed_after < 0 and (owed_before >= 0 or nth = 1)`,
+    },
+  ],
+  async write(tx, count, progress) {
+    const [gone] = await queryRows<{ n: number }>(
       tx,
-      rows.map((r) => r.case_code),
+      sql`with gone as (
+            delete from collections where source = 'import'
+              and case_id in (select c.id from cases c join ${staged} r on r.case_code = c.code)
+            returning 1)
+          select count(*)::int as n from gone`,
     );
-    for (const r of rows) {
-      const found = cases.get(r.case_code);
-      if (!found) issues.add(r.line, 'case_code', 'import.unknown_case', { value: r.case_code });
-      // Historical data: a date in the future is not checked, but money cannot precede the case.
-      else if (r.date < found.acceptedDate)
-        issues.add(r.line, 'date', 'import.collected_before_accepted', { value: r.date, accepted: found.acceptedDate });
-    }
-    return async (tx, progress) => {
-      const caseIds = [...new Set(rows.map((r) => cases.get(r.case_code)!.id))];
-      const [gone] = await queryRows<{ n: number }>(
-        tx,
-        sql`with gone as (
-              delete from collections where source = 'import'
-                and case_id in (select jsonb_array_elements_text(${jsonParam(caseIds)})::bigint)
-              returning 1)
-            select count(*)::int as n from gone`,
-      );
-      const values = rows.map((r) => ({ case_id: cases.get(r.case_code)!.id, collected_on: r.date, amount: r.amount }));
-      await runInBatches(
-        tx,
-        values,
-        (batch) => sql`insert into collections (case_id, unit_id, collected_on, amount, source)
-          select r.case_id, c.unit_id, r.collected_on, r.amount, 'import'
-          from jsonb_to_recordset(${batch}) as r(case_id bigint, collected_on date, amount bigint)
-          join cases c on c.id = r.case_id`,
-        progress,
-      );
-      const updated = Math.min(Number(gone?.n ?? 0), rows.length);
-      return { inserted: rows.length - updated, updated };
-    };
+    await forEachBatch(
+      count,
+      (range) =>
+        queryRows(
+          tx,
+          sql`insert into collections (case_id, unit_id, collected_on, amount, source)
+              select c.id, c.unit_id, r.date, r.amount, 'import'
+              from ${staged} r join cases c on c.code = r.case_code where ${range}`,
+        ),
+      progress,
+    );
+    const updated = Math.min(Number(gone?.n ?? 0), count);
+    return { inserted: count - updated, updated };
   },
 });

@@ -28,21 +28,18 @@ const importers: Record<ImportKind, Importer> = {
 const PROGRESS_EVERY = 1000;
 
 /**
- * Imports one CSV file of `kind` (CONTRACT.md, "CSV files"), all or nothing: every row is
- * checked, references against the database included, and a single issue means nothing is
- * written. A clean file is written in one transaction, with one audit_log row; a dry run
- * rolls that transaction back.
+ * Imports one CSV file of `kind` (CONTRACT.md, "CSV files"), all or nothing, in one transaction:
+ * the file streams through it, each batch of rows checked cell by cell and staged in a temporary
+ * table (db/import/staging.ts), so neither the file nor its rows are ever held whole. Once it is
+ * read, every rule is checked in SQL, references against the database included; a single issue
+ * rolls everything back. A clean file is then written with one audit_log row; a dry run writes
+ * too, then rolls back.
  */
 export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, options: ImportOptions): Promise<ImportResult> {
   const importer = importers[kind];
   const issues = new IssueList(options.maxIssues ?? 50);
-  const session = importer.start(issues);
-  let read = 0;
-  const { rows, readable } = await readCsv(input, importer.columns, issues, (row) => {
-    session.add(row);
-    if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read, 'read');
-  });
   const dryRun = options.dryRun ?? false;
+  let rows = 0;
   const result = (inserted = 0, updated = 0): ImportResult => ({
     kind,
     rows,
@@ -52,16 +49,24 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
     issues: [...issues.list].sort((a, b) => a.line - b.line),
     truncated: issues.truncated,
   });
-  // A file that could not be read (empty, bad header, broken quotes) has nothing to check further.
-  if (!readable) return result();
   try {
     const done = await db.transaction(async (tx) => {
-      const write = await session.plan(tx);
-      if (issues.count > 0) return result();
-      const counts = await write(tx, (done) => options.onProgress?.(done, 'write'));
+      const session = await importer.start(tx, issues, options.today);
+      let read = 0;
+      const file = await readCsv(input, importer.columns, issues, (row) => {
+        const staging = session.add(row);
+        if (++read % PROGRESS_EVERY === 0) options.onProgress?.(read, 'read');
+        return staging;
+      });
+      rows = file.rows;
+      // A file that could not be read (empty, bad header, broken quotes) has nothing to check further.
+      if (!file.readable) throw new Rollback(result());
+      await session.check();
+      if (issues.count > 0) throw new Rollback(result());
+      const counts = await session.write((done) => options.onProgress?.(done, 'write'));
       // A dry run writes too, then rolls back: its counts are exact and the database's own
       // constraints have had their say.
-      if (dryRun) throw new DryRunRollback(result(counts.inserted, counts.updated));
+      if (dryRun) throw new Rollback(result(counts.inserted, counts.updated));
       await tx.insert(auditLog).values({
         staffId: options.actor.staffId ?? null,
         actor: options.actor.label,
@@ -75,7 +80,7 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
     if (rows >= VACUUM_AFTER_ROWS) await vacuumAfterBulk(db, kind);
     return done;
   } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
+    if (error instanceof Rollback) return error.result;
     throw error;
   }
 }
@@ -95,8 +100,9 @@ async function vacuumAfterBulk(db: Db, kind: ImportKind): Promise<void> {
   for (const table of bulkTables[kind] ?? []) await db.execute(sql`vacuum (analyze) ${sql.identifier(table)}`);
 }
 
-class DryRunRollback extends Error {
+/** Ends the transaction without keeping anything: a refused file, or a dry run. */
+class Rollback extends Error {
   constructor(readonly result: ImportResult) {
-    super('dry run');
+    super('import rolled back');
   }
 }

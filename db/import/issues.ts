@@ -14,6 +14,11 @@ export class IssueList {
     if (this.list.length < this.max) this.list.push({ line, column, code, params });
   }
 
+  /** How many more issues can be listed. */
+  get room(): number {
+    return this.max - this.list.length;
+  }
+
   get truncated(): boolean {
     return this.count > this.list.length;
   }

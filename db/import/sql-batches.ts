@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
-import type { Counts } from './importer.ts';
+import type { Counts, Progress } from './importer.ts';
 
-/** Rows per statement: big enough to be fast, small enough to report progress. */
+/** Rows per statement: big enough to be fast, small enough to hold and to report progress. */
 export const BATCH_SIZE = 1000;
 
 /**
@@ -14,53 +14,47 @@ export function jsonParam(value: unknown): SQL {
   return sql`${JSON.stringify(value)}::text::jsonb`;
 }
 
-export function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** The batch `from..to` of the staged rows (db/import/staging.ts), as a condition on `r`. */
+function seqRange(from: number, to: number): SQL {
+  return sql`r.seq between ${from} and ${to}`;
 }
 
-interface UpsertedRow {
-  id: number | string;
-  code: string | null;
-  inserted: boolean;
+/** Runs `statement` for each batch of the `count` staged rows (a condition on `r.seq`), in order. */
+export async function forEachBatch(count: number, statement: (range: SQL) => Promise<unknown>, progress?: Progress): Promise<void> {
+  for (let from = 1; from <= count; from += BATCH_SIZE) {
+    const to = Math.min(from + BATCH_SIZE - 1, count);
+    await statement(seqRange(from, to));
+    progress?.(to);
+  }
 }
 
 /**
- * Runs an upsert per batch; `statement` gets the batch as a jsonb parameter and must return
- * `id`, `code` and `inserted` (`xmax = 0`: true for a new row, false for an updated one).
+ * Upserts the staged rows batch by batch; `statement` gets the batch's condition on `r.seq` and
+ * must answer one row, `inserted`: how many of the batch's rows were new (`xmax = 0` in the
+ * upsert's `returning`; see `countInserted`), the others having updated a row. `afterBatch`
+ * gets the same condition, for what must follow each batch.
  */
-export async function upsertInBatches(
+export async function upsertStaged(
   tx: Db,
-  rows: readonly object[],
-  statement: (batch: SQL) => SQL,
-  progress: (rowsDone: number) => void,
-): Promise<Counts & { ids: Map<string, number> }> {
-  const ids = new Map<string, number>();
+  count: number,
+  statement: (range: SQL) => SQL,
+  progress: Progress,
+  afterBatch?: (range: SQL) => Promise<void>,
+): Promise<Counts> {
   let inserted = 0;
-  let done = 0;
-  for (const batch of chunks(rows)) {
-    for (const row of await queryRows<UpsertedRow>(tx, statement(jsonParam(batch)))) {
-      if (row.inserted) inserted++;
-      if (row.code !== null) ids.set(row.code, Number(row.id));
-    }
-    done += batch.length;
-    progress(done);
-  }
-  return { inserted, updated: rows.length - inserted, ids };
+  await forEachBatch(
+    count,
+    async (range) => {
+      const [row] = await queryRows<{ inserted: number }>(tx, statement(range));
+      inserted += Number(row?.inserted ?? 0);
+      await afterBatch?.(range);
+    },
+    progress,
+  );
+  return { inserted, updated: count - inserted };
 }
 
-/** Runs a statement per batch of rows, for writes whose result is not needed. */
-export async function runInBatches(
-  tx: Db,
-  rows: readonly object[],
-  statement: (batch: SQL) => SQL,
-  progress?: (rowsDone: number) => void,
-): Promise<void> {
-  let done = 0;
-  for (const batch of chunks(rows)) {
-    await queryRows(tx, statement(jsonParam(batch)));
-    done += batch.length;
-    progress?.(done);
-  }
+/** An `insert … on conflict do update returning (xmax = 0) as inserted`, answered as one count. */
+export function countInserted(upsert: SQL): SQL {
+  return sql`with up as (${upsert}) select count(*) filter (where inserted)::int as inserted from up`;
 }

@@ -1,128 +1,115 @@
-import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
 import { type ChatPlatform, chatPlatforms, staffRoles } from '../schema.ts';
 import { cells } from './cells.ts';
-import { defineImporter, type Lined } from './importer.ts';
-import type { IssueList } from './issues.ts';
-import { loadUnits } from './references.ts';
-import { jsonParam, runInBatches, upsertInBatches } from './sql-batches.ts';
+import { duplicateCheck, type StagedCheck, unitExists } from './checks.ts';
+import { defineImporter } from './importer.ts';
+import { countInserted, upsertStaged } from './sql-batches.ts';
+import { staged } from './staging.ts';
 
-const row = z.object({
-  code: cells.text(),
-  full_name: cells.text(),
-  unit_code: cells.text(),
+const row = {
+  code: cells.code(),
+  full_name: cells.freeText(),
+  unit_code: cells.code(),
   role: cells.choice(staffRoles, 'import.unknown_role'),
   telegram_user_id: cells.pattern(/^[1-9]\d{0,19}$/, 'import.bad_telegram_user'),
   slack_user_id: cells.pattern(/^[UW][A-Z0-9]{2,}$/, 'import.bad_slack_user'),
   oversees: cells.codes(),
-});
-type StaffRow = z.infer<typeof row>;
+};
 
 const idColumn = { telegram: 'telegram_user_id', slack: 'slack_user_id' } as const;
 
-export const staffImporter = defineImporter<StaffRow>({
-  columns: ['code', 'full_name', 'unit_code', 'role', 'telegram_user_id', 'slack_user_id', 'oversees'],
-  unique: { columns: ['code'], code: 'import.duplicate_code' },
+export const staffImporter = defineImporter({
   row,
-  async plan(tx, rows, issues) {
-    const units = await loadUnits(tx);
-    const unitId = (code: string) => units.get(code)?.id ?? 0;
-    for (const r of rows) {
-      if (!units.has(r.unit_code)) issues.add(r.line, 'unit_code', 'import.unknown_unit', { value: r.unit_code });
-      for (const code of r.oversees)
-        if (!units.has(code)) issues.add(r.line, 'oversees', 'import.unknown_unit', { value: code });
-    }
-    await checkIdentities(tx, rows, issues);
-    return async (tx, progress) => {
-      const counts = await upsertInBatches(
-        tx,
-        rows.map((r) => ({ code: r.code, full_name: r.full_name, unit_id: unitId(r.unit_code), role: r.role })),
-        (batch) => sql`
-          insert into staff (code, full_name, unit_id, role)
-          select code, full_name, unit_id, role from jsonb_to_recordset(${batch})
-            as r(code text, full_name text, unit_id int, role text)
-          on conflict (code) do update set full_name = excluded.full_name, unit_id = excluded.unit_id,
-            role = excluded.role, updated_at = now()
-          returning id, code, (xmax = 0) as inserted`,
-        progress,
-      );
-      const staffId = (code: string) => counts.ids.get(code)!;
-      // `oversees` is the whole list for that person: it replaces what was there.
-      await queryRows(
-        tx,
-        sql`delete from staff_oversees where staff_id in
-            (select jsonb_array_elements_text(${jsonParam([...counts.ids.values()])})::int)`,
-      );
-      const oversees = rows.flatMap((r) => r.oversees.map((u) => ({ staff_id: staffId(r.code), unit_id: unitId(u) })));
-      await runInBatches(
-        tx,
-        oversees,
-        (batch) => sql`insert into staff_oversees (staff_id, unit_id)
-          select staff_id, unit_id from jsonb_to_recordset(${batch}) as r(staff_id int, unit_id int)`,
-      );
-      // Accounts people linked themselves (source 'link') are never touched by an import.
-      const identities = rows.flatMap((r) =>
-        chatPlatforms.map((platform) => ({ staff_id: staffId(r.code), platform, external_id: r[idColumn[platform]] })),
-      );
-      await runInBatches(
-        tx,
-        identities,
-        (batch) => sql`delete from chat_identities ci
-          using jsonb_to_recordset(${batch}) as r(staff_id int, platform text, external_id text)
-          where ci.staff_id = r.staff_id and ci.platform = r.platform and ci.source = 'import'
-            and ci.external_id is distinct from r.external_id`,
-      );
-      await runInBatches(
-        tx,
-        identities.filter((i) => i.external_id !== null),
-        (batch) => sql`insert into chat_identities (platform, external_id, staff_id, source)
-          select platform, external_id, staff_id, 'import'
-          from jsonb_to_recordset(${batch}) as r(staff_id int, platform text, external_id text)
-          on conflict (platform, external_id) do nothing`,
-      );
-      return counts;
-    };
+  staged: {
+    code: 'text',
+    full_name: 'text',
+    unit_code: 'text',
+    role: 'text',
+    telegram_user_id: 'text',
+    slack_user_id: 'text',
+    oversees: 'text[]',
+  },
+  unique: { columns: ['code'], code: 'import.duplicate_code' },
+  checks: [
+    unitExists('unit_code'),
+    {
+      column: 'oversees',
+      code: 'import.unknown_unit',
+      query: sql`select r.line, o.code as value from ${staged} r cross join unnest(r.oversees) as o(code)
+        where not exists (select 1 from units u where u.code = o.code)`,
+    },
+    ...chatPlatforms.flatMap(identityChecks),
+  ],
+  async write(tx, count, progress) {
+    const counts = await upsertStaged(
+      tx,
+      count,
+      (range) => countInserted(sql`
+        insert into staff (code, full_name, unit_id, role)
+        select r.code, r.full_name, u.id, r.role from ${staged} r join units u on u.code = r.unit_code
+        where ${range} order by r.seq
+        on conflict (code) do update set full_name = excluded.full_name, unit_id = excluded.unit_id,
+          role = excluded.role, updated_at = now()
+        returning (xmax = 0) as inserted`),
+      progress,
+    );
+    // `oversees` is the whole list for that person: it replaces what was there.
+    await queryRows(tx, sql`delete from staff_oversees where staff_id in (select s.id from staff s join ${staged} r on r.code = s.code)`);
+    await queryRows(
+      tx,
+      sql`insert into staff_oversees (staff_id, unit_id)
+          select s.id, u.id from ${staged} r join staff s on s.code = r.code
+          cross join unnest(r.oversees) as o(code) join units u on u.code = o.code`,
+    );
+    for (const platform of chatPlatforms) await writeIdentities(tx, platform);
+    return counts;
   },
 });
 
-interface Identity {
-  platform: ChatPlatform;
-  external_id: string;
-  source: 'import' | 'link';
-  staff_code: string;
+/** The file's account on `platform` for each of its people; accounts people linked themselves (source 'link') are never touched. */
+async function writeIdentities(tx: Db, platform: ChatPlatform): Promise<void> {
+  const column = sql.identifier(idColumn[platform]);
+  await queryRows(
+    tx,
+    sql`delete from chat_identities ci using staff s, ${staged} r
+        where s.code = r.code and ci.staff_id = s.id and ci.platform = ${platform} and ci.source = 'import'
+          and ci.external_id is distinct from r.${column}`,
+  );
+  await queryRows(
+    tx,
+    sql`insert into chat_identities (platform, external_id, staff_id, source)
+        select ${platform}, r.${column}, s.id, 'import' from ${staged} r join staff s on s.code = r.code
+        where r.${column} is not null
+        on conflict (platform, external_id) do nothing`,
+  );
 }
 
 /** A chat account belongs to one person, and a person has one account per platform. */
-async function checkIdentities(tx: Db, rows: Lined<StaffRow>[], issues: IssueList) {
-  const existing = await queryRows<Identity>(
-    tx,
-    sql`select ci.platform, ci.external_id, ci.source, s.code as staff_code
-        from chat_identities ci join staff s on s.id = ci.staff_id`,
-  );
-  const inFile = new Set(rows.map((r) => r.code));
-  for (const platform of chatPlatforms) {
-    const column = idColumn[platform];
-    const byAccount = new Map<string, Identity>();
-    const linkedOf = new Map<string, string>();
-    for (const i of existing.filter((i) => i.platform === platform)) {
-      byAccount.set(i.external_id, i);
-      if (i.source === 'link') linkedOf.set(i.staff_code, i.external_id);
-    }
-    const firstLine = new Map<string, number>();
-    for (const r of rows) {
-      const value = r[column];
-      if (value === null) continue;
-      const first = firstLine.get(value);
-      if (first !== undefined) issues.add(r.line, column, 'import.duplicate_chat_id', { value, first });
-      else firstLine.set(value, r.line);
-      const holder = byAccount.get(value);
+function identityChecks(platform: ChatPlatform): StagedCheck[] {
+  const name = idColumn[platform];
+  const column = sql.identifier(name);
+  const rows: SQL = sql`(select * from ${staged} where ${column} is not null)`;
+  const duplicate = duplicateCheck([name], 'import.duplicate_chat_id');
+  return [
+    { ...duplicate, query: sql`select * from (${duplicate.query}) as d where value is not null` },
+    {
       // Another file row's import-sourced account is released by this file unless it repeats it.
-      if (holder && holder.staff_code !== r.code && (holder.source === 'link' || !inFile.has(holder.staff_code)))
-        issues.add(r.line, column, 'import.chat_id_taken', { value, staff: holder.staff_code });
-      const linked = linkedOf.get(r.code);
-      if (linked !== undefined && linked !== value)
-        issues.add(r.line, column, 'import.chat_already_linked', { value, linked });
-    }
-  }
+      column: name,
+      code: 'import.chat_id_taken',
+      query: sql`select r.line, r.${column} as value, holder.code as staff from ${rows} r
+        join chat_identities ci on ci.platform = ${platform} and ci.external_id = r.${column}
+        join staff holder on holder.id = ci.staff_id
+        where holder.code <> r.code
+          and (ci.source = 'link' or not exists (select 1 from ${staged} f where f.code = holder.code))`,
+    },
+    {
+      column: name,
+      code: 'import.chat_already_linked',
+      query: sql`select r.line, r.${column} as value, ci.external_id as linked from ${rows} r
+        join staff s on s.code = r.code
+        join chat_identities ci on ci.staff_id = s.id and ci.platform = ${platform} and ci.source = 'link'
+        where ci.external_id <> r.${column}`,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '../schema.ts';
+import type { IsoDate } from '../work-year.ts';
 
 export const importKinds = ['units', 'staff', 'cases', 'collections', 'targets', 'inspections', 'findings'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -32,6 +33,12 @@ export interface ImportOptions {
    */
   dryRun?: boolean;
   actor: { staffId?: number; label: string };
+  /**
+   * Today in TZ_APP, from the caller's clock: the dates of what has happened (decisions,
+   * acceptance, statuses, verifications, collections, conclusions) may not be after it, and
+   * deadlines (`due_date`) not more than five years past it.
+   */
+  today: IsoDate;
   channel: Channel;
   /**
    * Called about every 1,000 rows: first while the file is read and checked ('read'), then,

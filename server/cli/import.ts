@@ -4,6 +4,7 @@ import { t } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
 import { importCsv, importKinds, isImportKind } from '../../db/import/index.ts';
 import type { ImportIssue } from '../../db/import/types.ts';
+import { todayIn } from '../../db/work-year.ts';
 import { startProgress } from './progress.ts';
 import { type CliCommand, UsageError, writeLine } from './types.ts';
 
@@ -29,6 +30,7 @@ export const importCommand: CliCommand = {
       dryRun,
       actor: { label: `thads import ${file}` },
       channel: 'import',
+      today: todayIn(deps.config.timeZone, deps.now()),
       maxIssues: MAX_ISSUES,
       onProgress: (rows) => {
         rowsDone = rows;

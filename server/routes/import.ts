@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { t } from '../../bot/i18n/index.ts';
 import { importCsv, importKinds, isImportKind } from '../../db/import/index.ts';
+import { todayIn } from '../../db/work-year.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -30,6 +31,7 @@ export function createImportRoutes(deps: Deps, maxBytes: number): Hono<AppEnv> {
       dryRun: isTrue(c.req.query('dry_run')),
       actor: { label: 'admin API' },
       channel: 'api',
+      today: todayIn(deps.config.timeZone, deps.now()),
     });
     if (result.issues.length > 0) {
       const locale = pickLocale(c.req.header('accept-language'), deps.config.defaultLocale);

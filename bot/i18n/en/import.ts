@@ -6,11 +6,20 @@ export const enImport: Catalogue = {
   'import.header_missing': 'The header lacks the column "{column}".',
   'import.header_unknown': 'The column "{column}" is not part of this kind of file.',
   'import.header_duplicate': 'The column "{column}" appears twice in the header.',
+  'import.header_absent': 'Line 1 is not a header: the file must start with the column names {columns}.',
+  'import.header_semicolon':
+    'The columns are separated by semicolons (;): a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
+  'import.header_tab':
+    'The columns are separated by tabs: a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
+  'import.header_pipe':
+    'The columns are separated by vertical bars (|): a CSV file here needs commas. Save the file again as "CSV UTF-8 (Comma delimited)".',
   'import.csv_syntax': 'The CSV is malformed, usually a quote left open or misplaced (error {detail}).',
   'import.column_count': 'The line has {got} columns; it needs exactly {expected}.',
   'import.not_utf8': 'The cell has unreadable characters: save the file as "CSV UTF-8".',
-  'import.invalid': 'The value "{value}" is not valid.',
   'import.required': 'This cell must not be empty.',
+  'import.control_character': 'The cell holds a control character that cannot be printed ({code}): remove it.',
+  'import.line_break': 'This cell must not break the line or hold a tab.',
+  'import.date_out_of_range': 'The date "{value}" is out of range: from {from} to {to}.',
   'import.bad_date': 'The date "{value}" is not valid: write a real date as year-month-day (e.g. 2026-02-28).',
   'import.not_digits':
     'The amount "{value}" must be whole VND in digits only, without dots, commas or spaces (e.g. 1500000).',
@@ -44,4 +53,11 @@ export const enImport: Catalogue = {
   'import.chat_id_taken': 'The account "{value}" is already linked to staff member {staff}.',
   'import.chat_already_linked':
     'This person has linked the account "{linked}" themselves: leave this cell empty or give that account.',
+  'import.bad_code':
+    'The code "{value}" is not valid: only letters without diacritics, digits and . _ -, no spaces, at most {max} characters (e.g. BH-DS-2025-0161).',
+  'import.date_in_future': 'The date "{value}" is after today ({today}): what has happened cannot be dated in the future.',
+  'import.deadline_too_far': 'The deadline "{value}" is too far ahead: at the latest {max}, five years from today.',
+  'import.collection_no_money': 'Case {case} has no money to enforce: the collection of {value} VND cannot be recorded.',
+  'import.collection_above_remaining':
+    'The collection of {value} VND is more than case {case} still owes ({remaining} VND of {amount} VND, less what was reported from chat and the file\'s earlier rows for this case).',
 };

@@ -6,11 +6,20 @@ export const viImport: Catalogue = {
   'import.header_missing': 'Dòng tiêu đề thiếu cột "{column}".',
   'import.header_unknown': 'Cột "{column}" không có trong mẫu của loại tệp này.',
   'import.header_duplicate': 'Cột "{column}" có hai lần trong dòng tiêu đề.',
+  'import.header_absent': 'Dòng 1 không phải dòng tiêu đề: tệp phải bắt đầu bằng dòng tên cột {columns}.',
+  'import.header_semicolon':
+    'Các cột được ngăn cách bằng dấu chấm phẩy (;): tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
+  'import.header_tab':
+    'Các cột được ngăn cách bằng dấu tab: tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
+  'import.header_pipe':
+    'Các cột được ngăn cách bằng dấu gạch đứng (|): tệp CSV phải dùng dấu phẩy. Hãy lưu lại tệp dạng "CSV UTF-8 (Comma delimited)".',
   'import.csv_syntax': 'Tệp CSV sai định dạng, thường do dấu ngoặc kép chưa đóng hoặc đặt sai chỗ (mã lỗi {detail}).',
   'import.column_count': 'Dòng có {got} cột, cần đúng {expected} cột.',
   'import.not_utf8': 'Ô có ký tự không đọc được: hãy lưu tệp dạng "CSV UTF-8".',
-  'import.invalid': 'Giá trị "{value}" không hợp lệ.',
   'import.required': 'Ô này không được để trống.',
+  'import.control_character': 'Ô có ký tự điều khiển không in được ({code}): hãy xóa ký tự đó.',
+  'import.line_break': 'Ô này không được xuống dòng hay có dấu tab.',
+  'import.date_out_of_range': 'Ngày "{value}" nằm ngoài khoảng cho phép, từ {from} đến {to}.',
   'import.bad_date': 'Ngày "{value}" không hợp lệ: cần một ngày có thật, viết dạng năm-tháng-ngày (ví dụ 2026-02-28).',
   'import.not_digits':
     'Số tiền "{value}" chỉ được gồm chữ số, tính bằng đồng, không có dấu chấm, dấu phẩy hay khoảng trắng (ví dụ 1500000).',
@@ -44,4 +53,11 @@ export const viImport: Catalogue = {
   'import.chat_id_taken': 'Tài khoản "{value}" đã được liên kết với cán bộ {staff}.',
   'import.chat_already_linked':
     'Cán bộ này đã tự liên kết tài khoản "{linked}": để trống ô này hoặc ghi đúng tài khoản đó.',
+  'import.bad_code':
+    'Mã "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -, không có khoảng trắng, tối đa {max} ký tự (ví dụ BH-DS-2025-0161).',
+  'import.date_in_future': 'Ngày "{value}" sau ngày hôm nay ({today}): việc đã diễn ra không thể mang ngày trong tương lai.',
+  'import.deadline_too_far': 'Hạn "{value}" quá xa: hạn chậm nhất là {max}, năm năm kể từ hôm nay.',
+  'import.collection_no_money': 'Việc {case} không có khoản tiền phải thi hành: không ghi nhận khoản thu {value} đồng.',
+  'import.collection_above_remaining':
+    'Khoản thu {value} đồng vượt số tiền việc {case} còn phải thi hành ({remaining} đồng, trên tổng {amount} đồng, đã trừ các khoản báo cáo qua chat và các dòng trước của việc này trong tệp).',
 };
