@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { UserError } from '../errors.ts';
 import { cases, notes, verifications } from '../schema.ts';
-import { addMonths, type IsoDate } from '../work-year.ts';
+import { DEADLINE_MAX_YEARS, latestDeadline } from '../deadlines.ts';
+import type { IsoDate } from '../work-year.ts';
 import { checkDate, checkEventDate, checkOpen, checkText } from './checks.ts';
 import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
 
@@ -53,16 +54,10 @@ export async function addNote(db: Db, caseCode: string, input: { text: string },
 }
 
 /** Sets a leader's deadline (tiến độ cụ thể) on a case still in hand; today is allowed, the past is not. */
-/**
- * A leader's deadline is the next step of a case, not its whole life: a date further ahead is a
- * typing slip (31/12/9999) that would hide the case from every overdue list.
- */
-export const DEADLINE_MAX_YEARS = 5;
-
 export async function setDeadline(db: Db, caseCode: string, input: { due: IsoDate }, actor: Actor, clock: Clock): Promise<CaseChange> {
   checkDate(input.due);
   if (input.due < clock.today) throw new UserError('case.deadline_in_past', { due: input.due, today: clock.today });
-  const latest = addMonths(clock.today, 12 * DEADLINE_MAX_YEARS);
+  const latest = latestDeadline(clock.today);
   if (input.due > latest) throw new UserError('case.deadline_too_far', { due: input.due, years: DEADLINE_MAX_YEARS, latest });
   return updateCase(db, caseCode, actor, clock, 'case.deadline', async (tx, row) => {
     checkOpen(row);

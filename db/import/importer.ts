@@ -1,5 +1,6 @@
 import type { Db } from '../client.ts';
-import { addMonths, type IsoDate } from '../work-year.ts';
+import { DEADLINE_MAX_YEARS, latestDeadline } from '../deadlines.ts';
+import type { IsoDate } from '../work-year.ts';
 import { type Cell, Fail, type RowOf } from './cells.ts';
 import { duplicateCheck, runChecks, type StagedCheck } from './checks.ts';
 import type { IssueList, IssueParams } from './issues.ts';
@@ -30,7 +31,7 @@ export interface ImporterSpec<Spec extends Record<string, Cell<unknown>>> {
   rowIssues?(row: RowOf<Spec>): RowIssue[];
   /** Dates of what has happened: not after today. */
   pastDates?: readonly (keyof Spec & string)[];
-  /** Deadlines: in the future if need be, but at most DEADLINE_MONTHS ahead. */
+  /** Deadlines: in the future if need be, but not after db/deadlines.ts's latest. */
   deadlines?: readonly (keyof Spec & string)[];
   /** The rules about the staged rows: the database's references, other rows of the file. */
   checks: readonly StagedCheck[];
@@ -59,9 +60,6 @@ export interface Importer {
  */
 const STAGE_CHARS = 30_000;
 
-/** A deadline further ahead than this is taken for a typing mistake (2062 for 2026). */
-const DEADLINE_MONTHS = 60;
-
 export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec: ImporterSpec<Spec>): Importer {
   const columns = Object.keys(spec.row);
   const parsers = columns.map((name) => spec.row[name]!);
@@ -70,7 +68,7 @@ export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec:
   return {
     columns,
     async start(tx, issues, today) {
-      const latestDeadline = addMonths(today, DEADLINE_MONTHS);
+      const latest = latestDeadline(today);
       const past = (spec.pastDates ?? []).map((name) => columns.indexOf(name));
       const deadlines = (spec.deadlines ?? []).map((name) => columns.indexOf(name));
       await createStaging(tx, fields);
@@ -104,7 +102,7 @@ export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec:
           }
           for (const i of deadlines) {
             const date = values[i + 2] as string | null;
-            if (date !== null && date > latestDeadline) issues.add(line, columns[i]!, 'import.deadline_too_far', { value: date, max: latestDeadline });
+            if (date !== null && date > latest) issues.add(line, columns[i]!, 'import.deadline_too_far', { value: date, max: latest, years: DEADLINE_MAX_YEARS });
           }
           if (spec.rowIssues) {
             const row = Object.fromEntries(columns.map((name, i) => [name, values[i + 2]])) as RowOf<Spec>;
