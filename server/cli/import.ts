@@ -1,5 +1,6 @@
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { formatCount } from '../../bot/format.ts';
+import { importIssueMessage } from '../../bot/i18n/import-issue.ts';
 import { t } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
 import { importCsv, importKinds, isImportKind } from '../../db/import/index.ts';
@@ -52,7 +53,7 @@ export const importCommand: CliCommand = {
 
 /** `file:line: column: message`, the shape editors and CI logs link to the place. */
 export function describeIssue(file: string, issue: ImportIssue, locale: 'vi' | 'en'): string {
-  const message = t(locale, issue.code, issue.params);
+  const message = importIssueMessage(locale, issue);
   return issue.column ? `${file}:${issue.line}: ${issue.column}: ${message}` : `${file}:${issue.line}: ${message}`;
 }
 

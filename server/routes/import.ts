@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { t } from '../../bot/i18n/index.ts';
+import { importIssueMessage } from '../../bot/i18n/import-issue.ts';
 import { importCsv, importKinds, isImportKind } from '../../db/import/index.ts';
 import { todayIn } from '../../db/work-year.ts';
 import type { Deps } from '../deps.ts';
@@ -39,7 +39,7 @@ export function createImportRoutes(deps: Deps, maxBytes: number): Hono<AppEnv> {
         line: issue.line,
         column: issue.column,
         code: issue.code,
-        message: t(locale, issue.code, issue.params),
+        message: importIssueMessage(locale, issue),
       }));
       const message = renderMessage(locale, 'invalid_csv');
       return c.json({ error: 'invalid_csv', message, kind, rows: result.rows, issues, truncated: result.truncated }, 422);

@@ -94,7 +94,7 @@ describe.each(drivers)('POST /api/import applies the rules of chat on %s', (driv
     expect(exact).toMatchObject({ status: 200 });
     const res = await post('collections', collections('HT-001,2025-10-15,120000001'));
     expect(res.issues[0]!.message).toBe(
-      'Khoản thu 120000001 đồng vượt số tiền việc HT-001 còn phải thi hành (120000000 đồng, trên tổng 150000000 đồng, đã trừ các khoản báo cáo qua chat và các dòng trước của việc này trong tệp).',
+      'Khoản thu 120.000.001 đồng vượt số tiền việc HT-001 còn phải thi hành (120.000.000 đồng, trên tổng 150.000.000 đồng, đã trừ các khoản báo cáo qua chat và các dòng trước của việc này trong tệp).',
     );
   });
 });

@@ -56,7 +56,7 @@ export const enImport: Catalogue = {
   'import.bad_code':
     'The code "{value}" is not valid: only letters without diacritics, digits and . _ -, no spaces, at most {max} characters (e.g. BH-DS-2025-0161).',
   'import.date_in_future': 'The date "{value}" is after today ({today}): what has happened cannot be dated in the future.',
-  'import.deadline_too_far': 'The deadline "{value}" is too far ahead: at the latest {max}, five years from today.',
+  'import.deadline_too_far': 'The deadline "{value}" is too far ahead: at the latest {max}, {years} years from today.',
   'import.collection_no_money': 'Case {case} has no money to enforce: the collection of {value} VND cannot be recorded.',
   'import.collection_above_remaining':
     'The collection of {value} VND is more than case {case} still owes ({remaining} VND of {amount} VND, less what was reported from chat and the file\'s earlier rows for this case).',

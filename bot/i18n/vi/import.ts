@@ -56,7 +56,7 @@ export const viImport: Catalogue = {
   'import.bad_code':
     'Mã "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -, không có khoảng trắng, tối đa {max} ký tự (ví dụ BH-DS-2025-0161).',
   'import.date_in_future': 'Ngày "{value}" sau ngày hôm nay ({today}): việc đã diễn ra không thể mang ngày trong tương lai.',
-  'import.deadline_too_far': 'Hạn "{value}" quá xa: hạn chậm nhất là {max}, năm năm kể từ hôm nay.',
+  'import.deadline_too_far': 'Hạn "{value}" quá xa: hạn chậm nhất là {max}, {years} năm kể từ hôm nay.',
   'import.collection_no_money': 'Việc {case} không có khoản tiền phải thi hành: không ghi nhận khoản thu {value} đồng.',
   'import.collection_above_remaining':
     'Khoản thu {value} đồng vượt số tiền việc {case} còn phải thi hành ({remaining} đồng, trên tổng {amount} đồng, đã trừ các khoản báo cáo qua chat và các dòng trước của việc này trong tệp).',
