@@ -44,25 +44,28 @@ export function duplicateCheck(columns: readonly string[], code: string): Staged
   };
 }
 
-/** The unit named in `column` must exist. */
-export function unitExists(column: string): StagedCheck {
-  const code = sql.identifier(column);
+/**
+ * The code in `column` must name a row of `table` (by its `code`); an empty cell is no
+ * reference. One shape for every reference a file makes: units, staff, cases, inspections.
+ */
+export function referenceExists(column: string, table: 'units' | 'staff' | 'cases' | 'inspections', code: string): StagedCheck {
+  const ref = sql.identifier(column);
   return {
     column,
-    code: 'import.unknown_unit',
-    query: sql`select line, ${code} as value from ${staged} r
-      where not exists (select 1 from units u where u.code = r.${code})`,
+    code,
+    query: sql`select line, ${ref} as value from ${staged} r
+      where ${ref} is not null and not exists (select 1 from ${sql.identifier(table)} t where t.code = r.${ref})`,
   };
+}
+
+/** The unit named in `column` must exist. */
+export function unitExists(column: string): StagedCheck {
+  return referenceExists(column, 'units', 'import.unknown_unit');
 }
 
 /** An officer named on a row must exist and be on the staff of that row's unit (when it exists). */
 export const officerChecks: readonly StagedCheck[] = [
-  {
-    column: 'officer_code',
-    code: 'import.unknown_officer',
-    query: sql`select line, officer_code as value from ${staged} r
-      where officer_code is not null and not exists (select 1 from staff s where s.code = r.officer_code)`,
-  },
+  referenceExists('officer_code', 'staff', 'import.unknown_officer'),
   {
     column: 'officer_code',
     code: 'import.officer_not_in_unit',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../client.ts';
 import { cells } from './cells.ts';
+import { referenceExists } from './checks.ts';
 import { defineImporter } from './importer.ts';
 import { forEachBatch } from './sql-batches.ts';
 import { staged } from './staging.ts';
@@ -23,12 +24,7 @@ export const collectionsImporter = defineImporter({
   staged: { case_code: 'text', date: 'date', amount: 'bigint' },
   pastDates: ['date'],
   checks: [
-    {
-      column: 'case_code',
-      code: 'import.unknown_case',
-      query: sql`select line, case_code as value from ${staged} r
-        where not exists (select 1 from cases c where c.code = r.case_code)`,
-    },
+    referenceExists('case_code', 'cases', 'import.unknown_case'),
     {
       // Money cannot precede the case (nor follow today: pastDates).
       column: 'date',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { findingStatuses } from '../schema.ts';
 import { cells } from './cells.ts';
+import { referenceExists } from './checks.ts';
 import { defineImporter } from './importer.ts';
 import { countInserted, upsertStaged } from './sql-batches.ts';
 import { staged } from './staging.ts';
@@ -30,18 +31,8 @@ export const findingsImporter = defineImporter({
   unique: { columns: ['code'], code: 'import.duplicate_code' },
   deadlines: ['due_date'],
   checks: [
-    {
-      column: 'inspection_code',
-      code: 'import.unknown_inspection',
-      query: sql`select line, inspection_code as value from ${staged} r
-        where not exists (select 1 from inspections i where i.code = r.inspection_code)`,
-    },
-    {
-      column: 'responsible_code',
-      code: 'import.unknown_staff',
-      query: sql`select line, responsible_code as value from ${staged} r
-        where responsible_code is not null and not exists (select 1 from staff s where s.code = r.responsible_code)`,
-    },
+    referenceExists('inspection_code', 'inspections', 'import.unknown_inspection'),
+    referenceExists('responsible_code', 'staff', 'import.unknown_staff'),
   ],
   write: (tx, count, progress) =>
     upsertStaged(
