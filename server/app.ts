@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { SlackApp } from '../bot/slack/create-app.ts';
 import type { TelegramBot } from '../bot/telegram/create-bot.ts';
-import { type AvailabilityOptions, createAvailabilityCheck } from '../db/availability.ts';
+import { createAvailabilityCheck } from '../db/availability.ts';
 import type { Deps } from './deps.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { createErrorHandler, createNotFoundHandler } from './http/error-boundary.ts';
@@ -19,8 +19,11 @@ export interface AppOptions {
   telegramBot?: TelegramBot;
   /** The Slack app behind `POST /slack/events`, mounted when Slack is configured. */
   slackApp?: SlackApp;
-  /** How the webhook finds out that the database cannot be reached (defaults: db/availability.ts). */
-  databaseCheck?: AvailabilityOptions;
+  /**
+   * Whether the database can be reached (db/availability.ts): the server makes one and gives it
+   * to the Slack app too, so that both platforms share one ping; a check of its own otherwise.
+   */
+  databaseUp?: () => Promise<boolean>;
 }
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -37,7 +40,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api', createApiRoutes(deps, { maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }));
   const telegram = deps.config.telegram;
   if (options.telegramBot && telegram?.mode === 'webhook' && telegram.webhookSecret) {
-    const databaseUp = createAvailabilityCheck(deps.db, options.databaseCheck);
+    const databaseUp = options.databaseUp ?? createAvailabilityCheck(deps.db);
     app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret, databaseUp }));
   }
   if (options.slackApp) app.route('/slack', createSlackRoutes(options.slackApp));

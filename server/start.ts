@@ -6,6 +6,7 @@ import { commands } from '../bot/commands/index.ts';
 import { createSlackApp } from '../bot/slack/create-app.ts';
 import { createTelegramBot } from '../bot/telegram/create-bot.ts';
 import { startTelegram } from '../bot/telegram/lifecycle.ts';
+import { createAvailabilityCheck } from '../db/availability.ts';
 import { CronError } from '../jobs/schedule.ts';
 import { scheduledJobs } from '../jobs/schedule-jobs.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
@@ -52,13 +53,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let server: Server | undefined;
   try {
     const demo = await seedDemoIfWanted(deps, options.announce);
+    // One ping of the database for both chat platforms' requests (a burst costs one select 1).
+    const databaseUp = createAvailabilityCheck(deps.db);
     const tg = config.telegram;
     const telegramBot = tg ? createTelegramBot({ deps, commands }, { token: tg.token, apiRoot: tg.apiRoot }) : undefined;
     const sl = config.slack;
-    const slackApp = sl ? createSlackApp({ deps, commands }, { token: sl.token, signingSecret: sl.signingSecret, apiUrl: sl.apiUrl }) : undefined;
+    const slackApp = sl ? createSlackApp({ deps, commands }, { token: sl.token, signingSecret: sl.signingSecret, apiUrl: sl.apiUrl, databaseUp }) : undefined;
     // Schedules are checked before listening: a bad JOB_SCHEDULES stops the start with its reason.
     const scheduler = config.jobs.enabled ? createJobScheduler(deps) : undefined;
-    server = createServer(getRequestListener(createApp(deps, { telegramBot, slackApp }).fetch));
+    server = createServer(getRequestListener(createApp(deps, { telegramBot, slackApp, databaseUp }).fetch));
     const port = await listen(server, config.port, config.host);
     // Only once listening: a start that fails (port taken) must leave no poller behind.
     const telegram = telegramBot && tg ? startTelegram(telegramBot, commands, { mode: tg.mode, logger }) : undefined;

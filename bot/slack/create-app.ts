@@ -1,7 +1,7 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
 // Not re-exported by the package's index; the type of the handler `extendedErrorHandler` calls.
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
-import { type AvailabilityOptions, createAvailabilityCheck } from '../../db/availability.ts';
+import { createAvailabilityCheck } from '../../db/availability.ts';
 import { findPerson } from '../../db/identity.ts';
 import type { Core } from '../core/dispatch.ts';
 import { t } from '../i18n/index.ts';
@@ -31,8 +31,8 @@ export interface SlackAppOptions {
   maxWorking?: number;
   /** The fetch for Slack's Web API and response URLs (Workers need a wrapper, DESIGN.md); the global one by default. */
   fetch?: typeof fetch;
-  /** How the receiver finds out that the database cannot be reached (defaults: db/availability.ts). */
-  databaseCheck?: AvailabilityOptions;
+  /** Whether the database can be reached (db/availability.ts; the server shares one with the webhook). */
+  databaseUp?: () => Promise<boolean>;
 }
 
 /** The Slack app: Bolt behind a fetch receiver, with the listeners of bot/slack. */
@@ -60,7 +60,7 @@ export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
     logger: log,
     ackWithinMs: options.ackWithinMs,
     maxWorking: options.maxWorking,
-    databaseUp: createAvailabilityCheck(core.deps.db, options.databaseCheck),
+    databaseUp: options.databaseUp ?? createAvailabilityCheck(core.deps.db),
   });
   // Who the app is, asked once and kept: Bolt's own authorize would ask on every request, or
   // (asked at construction) keep a failure forever if Slack was unreachable at start.

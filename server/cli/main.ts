@@ -1,6 +1,6 @@
+import { inspect } from 'node:util';
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
-import { inspect } from 'node:util';
 import { DatabaseOpenError } from '../../db/pglite-dir.ts';
 import { DatabaseInUseError } from '../../db/pglite-lock.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';

@@ -6,6 +6,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../bot/commands/index.ts';
 import { createSlackApp } from '../../bot/slack/create-app.ts';
+import { createAvailabilityCheck } from '../../db/availability.ts';
 import { createDb, type DbHandle } from '../../db/client.ts';
 import { processedUpdates } from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
@@ -31,9 +32,9 @@ function openApp(handle: DbHandle, standIn: SlackStandIn, checks: { telegram?: t
   const env = { TELEGRAM_BOT_TOKEN: '7000001:TEST', TELEGRAM_WEBHOOK_SECRET: SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SLACK_SECRET };
   const { deps, logs } = createTestDeps(handle, env);
   const telegram = captureBot({ deps, commands });
-  const slackOptions = { token: SLACK_TOKEN, signingSecret: SLACK_SECRET, apiUrl: standIn.apiUrl, botId: 'B1', botUserId: 'U1', databaseCheck: checks.slack };
+  const slackOptions = { token: SLACK_TOKEN, signingSecret: SLACK_SECRET, apiUrl: standIn.apiUrl, botId: 'B1', botUserId: 'U1', databaseUp: createAvailabilityCheck(deps.db, checks.slack) };
   const slack = createSlackApp({ deps, commands }, slackOptions);
-  const app = createApp(deps, { telegramBot: telegram.bot, slackApp: slack, databaseCheck: checks.telegram });
+  const app = createApp(deps, { telegramBot: telegram.bot, slackApp: slack, databaseUp: createAvailabilityCheck(deps.db, checks.telegram) });
   const postUpdate = async (update: Update) => {
     const res = await app.request('/telegram/webhook', {
       method: 'POST',
