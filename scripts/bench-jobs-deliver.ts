@@ -21,7 +21,7 @@ import { defaultOverdueRules } from '../db/overdue-rules.ts';
 import { countByStatus, enqueue } from '../jobs/outbox.ts';
 import { leastTelegramTimeMs } from '../jobs/pacing.ts';
 import { createDelivery } from '../jobs/senders/index.ts';
-import { renderWithMentions } from '../jobs/senders/telegram.ts';
+import { renderWithMentions } from '../bot/telegram/sender.ts';
 import type { JobDeps, PlannedMessage } from '../jobs/types.ts';
 import { weeklyBriefingJob } from '../jobs/weekly-briefing.ts';
 import { openNationalDb } from './bench-jobs-compose.ts';

@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Command } from '../core/command.ts';
 import type { Outgoing } from '../core/reply.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { renderSlack } from '../render/slack.ts';
+import { renderSlack } from './render.ts';
 import { slackifyReply } from './command-line.ts';
 
 type Rendered = ReturnType<typeof renderSlack>;

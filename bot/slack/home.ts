@@ -8,7 +8,7 @@ import { summaryReply } from '../commands/summary.ts';
 import type { Core } from '../core/dispatch.ts';
 import { formatCount, formatDate, formatDateTime, formatMoneyShort } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { escapeMrkdwn, header, renderSlackBlocks, SLACK_LIMITS } from '../render/slack.ts';
+import { escapeMrkdwn, header, renderSlackBlocks, SLACK_LIMITS } from './render.ts';
 
 /** Cases listed on the Home tab: a screen's worth; the rest are counted. */
 export const HOME_CASES = 20;

@@ -4,7 +4,7 @@ import { caseStatuses } from '../../db/schema.ts';
 import { isIsoDate, type IsoDate } from '../../db/work-year.ts';
 import { clipText } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../render/slack.ts';
+import { escapeMrkdwn } from './render.ts';
 import { REPORT_ACTIONS, REPORT_MODAL_ID, type ReportModalMetadata } from './report-modal-fields.ts';
 
 export { searchReportableCases } from './report-modal-search.ts';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { findPerson } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { type Core, dispatch } from '../core/dispatch.ts';
-import { escapeHtml } from '../render/telegram.ts';
+import { escapeHtml } from './render.ts';
 import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
 import { type Locale, t } from '../i18n/index.ts';

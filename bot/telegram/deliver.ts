@@ -1,6 +1,6 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Outgoing } from '../core/reply.ts';
-import { escapeHtml, renderTelegram, type TelegramMessage } from '../render/telegram.ts';
+import { escapeHtml, renderTelegram, type TelegramMessage } from './render.ts';
 import { type Locale, t } from '../i18n/index.ts';
 
 /** Where the answers to one update go. */

@@ -8,8 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { type ChatPlatform, chatPlatforms } from '../../db/schema.ts';
 import { type Clock, RateLimiter, systemClock } from '../pacing.ts';
 import { type DrainOptions, type DrainResult, drainOutbox } from './drain.ts';
-import { createSlackSender } from './slack.ts';
-import { createTelegramSender } from './telegram.ts';
+import { createSlackSender } from '../../bot/slack/sender.ts';
+import { createTelegramSender } from '../../bot/telegram/sender.ts';
 import type { Sender } from './types.ts';
 
 export interface DeliveryConfig {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bot/core/dispatch.ts';
 import { t } from '../../bot/i18n/index.ts';
-import { renderSlack } from '../../bot/render/slack.ts';
+import { renderSlack } from '../../bot/slack/render.ts';
 import { buildHomeView, HOME_CASES } from '../../bot/slack/home.ts';
 import { listReportableCases } from '../../db/case-list.ts';
 import type { Db } from '../../db/client.ts';

@@ -6,7 +6,7 @@ import { renderTable } from '../../bot/format.ts';
 import { t } from '../../bot/i18n/index.ts';
 import { enSlackViews } from '../../bot/i18n/en/slack-views.ts';
 import { viSlackViews } from '../../bot/i18n/vi/slack-views.ts';
-import { cutText, escapeMrkdwn, renderSlack, renderSlackBlocks } from '../../bot/render/slack.ts';
+import { cutText, escapeMrkdwn, renderSlack, renderSlackBlocks } from '../../bot/slack/render.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { getPersonByCode } from '../../db/identity.ts';
 import { createTestCore } from '../helpers/core.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../bot/core/reply.ts';
-import { escapeHtml, fitsCallbackData, MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/render/telegram.ts';
+import { escapeHtml, fitsCallbackData, MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/telegram/render.ts';
 
 /** Every tag is one Telegram knows, closed in the same message, never nested inside <pre>. */
 function expectWellFormed(html: string): void {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipText, graphemePrefix } from '../../bot/format/clip.ts';
-import { cutText, renderSlack } from '../../bot/render/slack.ts';
-import { renderTelegram } from '../../bot/render/telegram.ts';
+import { cutText, renderSlack } from '../../bot/slack/render.ts';
+import { renderTelegram } from '../../bot/telegram/render.ts';
 import { queryRows } from '../../db/client.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { createTestCore } from '../helpers/core.ts';

@@ -6,7 +6,7 @@ import { deliveries } from '../../db/schema.ts';
 import { CLAIM_LEASE_MS, claimDue, countByStatus, enqueue, expireStale, MAX_DELIVERY_AGE_MS, markProgress, markRetry, markSent, readPayload } from '../../jobs/outbox.ts';
 import { RateLimiter } from '../../jobs/pacing.ts';
 import { drainOutbox } from '../../jobs/senders/drain.ts';
-import { createTelegramSender } from '../../jobs/senders/telegram.ts';
+import { createTelegramSender } from '../../bot/telegram/sender.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { type ChatApiStandIn, startChatApiStandIn } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';

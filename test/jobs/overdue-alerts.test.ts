@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../bot/render/plain.ts';
-import { renderSlack, SLACK_LIMITS } from '../../bot/render/slack.ts';
-import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/render/telegram.ts';
+import { renderSlack, SLACK_LIMITS } from '../../bot/slack/render.ts';
+import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/telegram/render.ts';
 import { t } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';

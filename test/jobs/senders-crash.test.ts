@@ -5,7 +5,7 @@ import { deliveries } from '../../db/schema.ts';
 import { CLAIM_LEASE_MS, countByStatus, enqueue } from '../../jobs/outbox.ts';
 import { type Clock, RateLimiter, systemClock } from '../../jobs/pacing.ts';
 import { DEFAULT_MAX_IN_FLIGHT, drainOutbox } from '../../jobs/senders/drain.ts';
-import { createTelegramSender } from '../../jobs/senders/telegram.ts';
+import { createTelegramSender } from '../../bot/telegram/sender.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { type ChatApiStandIn, startChatApiStandIn } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';

@@ -2,11 +2,11 @@
  * Sends outbox rows to Telegram with plain fetch (sendMessage), so that every wait is decided
  * here: grammY's auto-retry would sleep on 429s out of the limiter's sight.
  */
-import { escapeHtml, MAX_MESSAGE_LENGTH, renderTelegram, type TelegramMessage } from '../../bot/render/telegram.ts';
-import type { DeliveryPayload } from '../outbox.ts';
-import { telegramLimits } from '../pacing.ts';
-import { linkFirst, longestFirst } from './mentions.ts';
-import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from './types.ts';
+import { escapeHtml, MAX_MESSAGE_LENGTH, renderTelegram, type TelegramMessage } from './render.ts';
+import type { DeliveryPayload } from '../../jobs/outbox.ts';
+import { telegramLimits } from '../../jobs/pacing.ts';
+import { linkFirst, longestFirst } from '../format/mentions.ts';
+import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from '../../jobs/senders/types.ts';
 
 export interface TelegramSenderOptions {
   token: string;

@@ -3,13 +3,13 @@
  * here rather than inside @slack/web-api's own retry loop.
  */
 import type { KnownBlock } from '@slack/types';
-import { commands } from '../../bot/commands/index.ts';
-import { escapeMrkdwn, renderSlack } from '../../bot/render/slack.ts';
-import { slackifyReply } from '../../bot/slack/command-line.ts';
-import type { DeliveryPayload } from '../outbox.ts';
-import { slackLimits } from '../pacing.ts';
-import { linkFirst, longestFirst } from './mentions.ts';
-import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from './types.ts';
+import { commands } from '../commands/index.ts';
+import { escapeMrkdwn, renderSlack } from './render.ts';
+import { slackifyReply } from './command-line.ts';
+import type { DeliveryPayload } from '../../jobs/outbox.ts';
+import { slackLimits } from '../../jobs/pacing.ts';
+import { linkFirst, longestFirst } from '../format/mentions.ts';
+import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from '../../jobs/senders/types.ts';
 
 export interface SlackSenderOptions {
   token: string;
