@@ -90,3 +90,12 @@ function byUrgency(a: ListedCase, b: ListedCase): number {
   if (overdueA !== overdueB) return overdueB - overdueA;
   return a.acceptedDate.localeCompare(b.acceptedDate) || a.code.localeCompare(b.code);
 }
+
+/** The decision numbers (số quyết định) of a unit's open cases, by case code: what a case picker also searches. */
+export async function openDecisionNumbers(db: Db, unitId: number): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ code: cases.code, decisionNo: cases.decisionNo })
+    .from(cases)
+    .where(and(eq(cases.unitId, unitId), inArray(cases.status, [...OPEN])));
+  return new Map(rows.map((r) => [r.code, r.decisionNo]));
+}

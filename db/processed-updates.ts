@@ -1,4 +1,4 @@
-import { lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { type ChatPlatform, processedUpdates } from './schema.ts';
 import { DatabaseUnavailableError, isDatabaseUnreachable } from './unreachable.ts';
@@ -23,6 +23,16 @@ export async function claimUpdate(db: Db, platform: ChatPlatform, updateId: stri
     // Nothing was claimed: the caller may have the platform resend the update (webhook 503).
     throw isDatabaseUnreachable(error) ? new DatabaseUnavailableError(error) : error;
   }
+}
+
+/** Whether an inbound id was claimed already (a form submitted before), without claiming it. */
+export async function isClaimed(db: Db, platform: ChatPlatform, updateId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: processedUpdates.updateId })
+    .from(processedUpdates)
+    .where(and(eq(processedUpdates.platform, platform), eq(processedUpdates.updateId, updateId)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../core/command.ts';
 import { defineCommand } from '../core/command.ts';
+import { commandRef } from '../core/command-ref.ts';
 import { t } from '../i18n/index.ts';
 
 /** Built from the registry itself, so help can never drift from the commands it lists. */
@@ -17,7 +18,7 @@ export function createHelpCommand(all: () => readonly Command[]): Command {
         blocks: [
           ...mine.map((c) => ({
             kind: 'text' as const,
-            text: `${t(ctx.locale, `cmd.${c.name}.usage`)} (/${c.alias})\n${t(ctx.locale, `cmd.${c.name}.desc`)}`,
+            text: `${t(ctx.locale, `cmd.${c.name}.usage`)} (${commandRef(c.alias)})\n${t(ctx.locale, `cmd.${c.name}.desc`)}`,
           })),
           ...(ctx.person ? [] : [{ kind: 'text' as const, text: t(ctx.locale, 'cmd.trogiup.how_to_link') }]),
         ],

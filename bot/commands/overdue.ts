@@ -1,3 +1,4 @@
+import { commandRef } from '../core/command-ref.ts';
 import { canSeeOverdue } from '../../db/access.ts';
 import { UserError } from '../../db/errors.ts';
 import { getOverdue } from '../../db/numbers/overdue.ts';
@@ -17,7 +18,7 @@ export const overdueCommand = defineCommand({
     const unit = await resolveUnit(ctx, query, 'quahan');
     if (isReply(unit)) return unit;
     const scope = await canSeeOverdue(ctx.deps.db, ctx.person!, unit.id);
-    if (!scope) throw new UserError('core.not_allowed', { command: 'quahan' });
+    if (!scope) throw new UserError('core.not_allowed', { command: commandRef('quahan') });
     const own = scope === 'own' ? ctx.person!.staffId : undefined;
     const report = await getOverdue(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers, { limit: LISTED, officerId: own });
     const { locale } = ctx;

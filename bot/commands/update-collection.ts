@@ -1,15 +1,16 @@
-import { type CaseState, recordCollection } from '../../db/case-updates/index.ts';
+import { type CaseState, collectionRefusal } from '../../db/case-updates/index.ts';
+import type { Db } from '../../db/client.ts';
 import { UserError } from '../../db/errors.ts';
-import { isOpenStatus } from '../../db/status-rules.ts';
+import { reportInChat } from '../forms/report.ts';
 import { parseAmount } from '../amount.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { fold } from '../core/suggest.ts';
-import { claimPending, endDialogueAbout, startDialogue } from '../dialogue/state.ts';
+import { claimPending, isPending, startDialogue } from '../dialogue/state.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { actorOf, clockOf, localiseCaseError, parseDateWord, reporting } from './case-arg.ts';
-import { confirmReply, reportReply } from './case-reply.ts';
+import { localiseCaseError, parseDateWord } from './case-arg.ts';
+import { confirmReply } from './case-reply.ts';
 
 export const CONFIRM_WORDS = ['xacnhan', 'confirm'];
 
@@ -29,19 +30,11 @@ export async function collect(ctx: CommandContext, state: CaseState, words: stri
 
 const lineOf = (state: CaseState) => `capnhat ${state.code} thu ?`;
 
-/** Refuses early, with the writer's own messages, what recordCollection would refuse anyway. */
+/** Refuses early, in the writers' own words, what the report would be refused anyway (db/case-updates/report.ts). */
 function checkCollectable(ctx: CommandContext, state: CaseState, amount?: number): void {
-  const fail = (code: string, params: Record<string, string | number>) => {
-    throw localiseCaseError(new UserError(code, params), ctx.locale);
-  };
-  if (!isOpenStatus(state.status)) fail('case.closed', { case: state.code, status: state.status });
-  if (state.amount === 0) fail('case.no_money', { case: state.code });
-  if (state.remaining === 0) fail('cmd.capnhat.nothing_owed', { case: state.code });
-  if (amount !== undefined && amount > state.remaining) {
-    fail('case.amount_above_remaining', { case: state.code, amount, remaining: state.remaining });
-  }
+  const refusal = collectionRefusal(state, amount);
+  if (refusal) throw localiseCaseError(refusal, ctx.locale);
 }
-
 async function askAmount(ctx: CommandContext, state: CaseState): Promise<Reply> {
   checkCollectable(ctx, state);
   await startDialogue(ctx, { case: state.code, line: lineOf(state), expects: 'amount' });
@@ -77,33 +70,18 @@ async function confirm(ctx: CommandContext, state: CaseState, words: string[]): 
     throw new UserError('core.usage', { usage: t(ctx.locale, 'cmd.capnhat.usage') });
   }
   const amount = Number(digits);
-  // Claim and write in one transaction: a second press finds nothing to claim, and a refused
-  // write leaves the proposal pending for another amount or a cancel.
-  const change = await reporting(ctx.locale, () =>
-    ctx.deps.db.transaction(async (tx) => {
-      if (!(await claimPending(tx, ctx, state.code, { action: 'thu', amount }))) {
-        throw new UserError('cmd.capnhat.not_pending', { case: state.code });
-      }
-      return recordCollection(tx, state.code, { amount, on: ctx.today }, actorOf(ctx), clockOf(ctx));
-    }),
-  );
-  return collected(ctx, amount, ctx.today, change.after);
+  // Claimed with the write: a second press finds nothing to claim, and a refused write leaves
+  // the proposal pending for another amount or a cancel.
+  const pending = { action: 'thu', amount } as const;
+  // A second press finds the proposal gone before the case is checked again (the money is no longer owed).
+  if (!(await isPending(ctx, state.code, pending))) throw new UserError('cmd.capnhat.not_pending', { case: state.code });
+  const claim = (tx: Db) => claimPending(tx, ctx, state.code, pending);
+  return reportInChat(ctx, { case: state.code, action: 'thu', amount: digits!, date: ctx.today }, claim);
 }
 
 async function record(ctx: CommandContext, state: CaseState, words: string[]): Promise<Reply> {
   const on = parseDateWord(words.at(-1));
   const amountWords = on ? words.slice(0, -1) : words;
   if (amountWords.length === 0) throw new UserError('core.usage', { usage: t(ctx.locale, 'cmd.capnhat.usage') });
-  const amount = parseAmount(amountWords.join(' '));
-  const change = await reporting(ctx.locale, () =>
-    recordCollection(ctx.deps.db, state.code, { amount, on: on ?? ctx.today }, actorOf(ctx), clockOf(ctx)),
-  );
-  await endDialogueAbout(ctx, state.code);
-  return collected(ctx, amount, on ?? ctx.today, change.after);
-}
-
-function collected(ctx: CommandContext, amount: number, on: string, after: CaseState): Reply {
-  const { locale } = ctx;
-  const done = t(locale, 'cmd.capnhat.collected', { amount: formatMoney(amount, locale), case: after.code, date: formatDate(on, locale) });
-  return reportReply(done, after, locale);
+  return reportInChat(ctx, { case: state.code, action: 'thu', amount: amountWords.join(' '), date: on ?? ctx.today });
 }

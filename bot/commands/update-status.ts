@@ -1,16 +1,16 @@
-import { type CaseState, changeStatus } from '../../db/case-updates/index.ts';
+import { allowedMoves, type CaseState, moveRefusal } from '../../db/case-updates/index.ts';
+import type { Db } from '../../db/client.ts';
+import type { CaseStatus } from '../../db/schema.ts';
 import { UserError } from '../../db/errors.ts';
-import { type CaseStatus, caseStatuses } from '../../db/schema.ts';
-import { moverOf } from '../../db/status-rules.ts';
-import type { IsoDate } from '../../db/work-year.ts';
+import { reportInChat } from '../forms/report.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { fold } from '../core/suggest.ts';
-import { claimPending, endDialogueAbout, startDialogue } from '../dialogue/state.ts';
+import { claimPending, isPending, startDialogue } from '../dialogue/state.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { actorOf, clockOf, localiseCaseError, parseDateWord, reporting } from './case-arg.ts';
-import { confirmReply, reportReply, stateFields, statusLabel } from './case-reply.ts';
+import { actorOf, localiseCaseError, parseDateWord } from './case-arg.ts';
+import { confirmReply, stateFields, statusLabel } from './case-reply.ts';
 import { parseStatus, statusWord } from './status-words.ts';
 import { CONFIRM_WORDS } from './update-collection.ts';
 
@@ -27,29 +27,12 @@ export async function moveStatus(ctx: CommandContext, state: CaseState, words: s
   if (CONFIRM_WORDS.includes(fold(mode))) return confirm(ctx, state, parseStatus(rest, ctx.locale));
   const on = parseDateWord(words.at(-1));
   const status = parseStatus(on ? words.slice(0, -1) : words, ctx.locale);
-  const change = await reporting(ctx.locale, () =>
-    changeStatus(ctx.deps.db, state.code, { status, on: on ?? ctx.today }, actorOf(ctx), clockOf(ctx)),
-  );
-  await endDialogueAbout(ctx, state.code);
-  return moved(ctx, change.before, on ?? ctx.today, change.after);
-}
-
-/**
- * The statuses this person may move the case to, from db/status-rules.ts. Completion is left
- * out while money is owed: the writer refuses it until the last collection is recorded.
- */
-function allowedMoves(ctx: CommandContext, state: CaseState): CaseStatus[] {
-  const leader = actorOf(ctx).isLeader;
-  return caseStatuses.filter((to) => {
-    const mover = moverOf(state.status, to);
-    if (mover === null || (mover === 'leader' && !leader)) return false;
-    return to !== 'completed' || state.remaining === 0;
-  });
+  return reportInChat(ctx, { case: state.code, action: 'trangthai', status, date: on ?? ctx.today });
 }
 
 function offerMoves(ctx: CommandContext, state: CaseState): Reply {
   const { locale } = ctx;
-  const moves = allowedMoves(ctx, state);
+  const moves = allowedMoves(state, actorOf(ctx).isLeader);
   const title = t(locale, 'cmd.case.title', { case: state.code });
   if (moves.length === 0) {
     return { title, blocks: [{ kind: 'text', text: t(locale, 'cmd.capnhat.no_moves', { case: state.code }) }, stateFields(state, locale)] };
@@ -66,19 +49,8 @@ function offerMoves(ctx: CommandContext, state: CaseState): Reply {
 async function propose(ctx: CommandContext, state: CaseState, status: CaseStatus): Promise<Reply> {
   const { locale } = ctx;
   // Checked now so that no one is asked to confirm what would be refused; the writer checks again.
-  if (!allowedMoves(ctx, state).includes(status)) {
-    const mover = moverOf(state.status, status);
-    const refusal =
-      status === state.status
-        ? 'case.same_status'
-        : mover === null
-          ? 'case.transition_not_allowed'
-          : mover === 'leader'
-            ? 'case.transition_leader_only'
-            : 'case.complete_unpaid';
-    const params = { case: state.code, status: state.status, from: state.status, to: status, remaining: state.remaining };
-    throw localiseCaseError(new UserError(refusal, params), locale);
-  }
+  const refusal = moveRefusal(state, status, actorOf(ctx).isLeader);
+  if (refusal) throw localiseCaseError(refusal, locale);
   await startDialogue(ctx, { case: state.code, pending: { action: 'trangthai', status } });
   const question = t(locale, 'cmd.capnhat.confirm_status', {
     case: state.code,
@@ -90,24 +62,9 @@ async function propose(ctx: CommandContext, state: CaseState, status: CaseStatus
 }
 
 async function confirm(ctx: CommandContext, state: CaseState, status: CaseStatus): Promise<Reply> {
-  const change = await reporting(ctx.locale, () =>
-    ctx.deps.db.transaction(async (tx) => {
-      if (!(await claimPending(tx, ctx, state.code, { action: 'trangthai', status }))) {
-        throw new UserError('cmd.capnhat.not_pending', { case: state.code });
-      }
-      return changeStatus(tx, state.code, { status, on: ctx.today }, actorOf(ctx), clockOf(ctx));
-    }),
-  );
-  return moved(ctx, change.before, ctx.today, change.after);
-}
-
-function moved(ctx: CommandContext, before: CaseState, on: IsoDate, after: CaseState): Reply {
-  const { locale } = ctx;
-  const done = t(locale, 'cmd.capnhat.status_changed', {
-    case: after.code,
-    from: statusLabel(before.status, locale),
-    to: statusLabel(after.status, locale),
-    date: formatDate(on, locale),
-  });
-  return reportReply(done, after, locale);
+  const pending = { action: 'trangthai', status } as const;
+  // A second press finds the proposal gone before the case is checked again (it has moved).
+  if (!(await isPending(ctx, state.code, pending))) throw new UserError('cmd.capnhat.not_pending', { case: state.code });
+  const claim = (tx: Db) => claimPending(tx, ctx, state.code, pending);
+  return reportInChat(ctx, { case: state.code, action: 'trangthai', status, date: ctx.today }, claim);
 }

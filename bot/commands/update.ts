@@ -1,17 +1,18 @@
 import { worksOnCases } from '../../db/access.ts';
 import { z } from 'zod';
-import { addNote, type CaseState, completeCase, NOTE_MAX_LENGTH, recordVerification } from '../../db/case-updates/index.ts';
+import { type CaseState, NOTE_MAX_LENGTH } from '../../db/case-updates/index.ts';
 import { UserError } from '../../db/errors.ts';
 import { isOpenStatus, moverOf } from '../../db/status-rules.ts';
 import { type CommandContext, defineCommand } from '../core/command.ts';
 import type { Button, Reply } from '../core/reply.ts';
 import { fold } from '../core/suggest.ts';
-import { endDialogueAbout, startDialogue } from '../dialogue/state.ts';
-import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
+import { startDialogue } from '../dialogue/state.ts';
+import { reportInChat } from '../forms/report.ts';
+import { formatCount, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { actorOf, clockOf, loadCase, parseDateWord, reporting } from './case-arg.ts';
+import { loadCase, parseDateWord } from './case-arg.ts';
 import { listReportableCases } from '../../db/case-list.ts';
-import { reportReply, stateFields } from './case-reply.ts';
+import { stateFields } from './case-reply.ts';
 import { collect } from './update-collection.ts';
 import { moveStatus } from './update-status.ts';
 
@@ -42,6 +43,11 @@ export const updateCommand = defineCommand({
   alias: 'update',
   allowed: worksOnCases,
   args: z.array(z.string()),
+  // Where forms can be shown: `capnhat` alone, or a pressed button naming only the case (bot/forms/report.ts).
+  form: {
+    id: 'report',
+    initial: (words, pressed): Record<string, string> | undefined => (words.length === 0 ? {} : pressed && words.length === 1 ? { case: words[0]! } : undefined),
+  },
   async run(ctx, words) {
     const [code, action, ...rest] = words;
     if (code === undefined) return pickCase(ctx);
@@ -99,21 +105,14 @@ function pickAction(ctx: CommandContext, state: CaseState): Reply {
 
 async function complete(ctx: CommandContext, state: CaseState, rest: string[]): Promise<Reply> {
   if (rest.length > 0) throw new UserError('core.usage', { usage: t(ctx.locale, 'cmd.capnhat.usage') });
-  const change = await reporting(ctx.locale, () => completeCase(ctx.deps.db, state.code, actorOf(ctx), clockOf(ctx)));
-  await endDialogueAbout(ctx, state.code);
-  return reportReply(t(ctx.locale, 'cmd.capnhat.completed', { case: state.code, date: formatDate(ctx.today, ctx.locale) }), change.after, ctx.locale);
+  return reportInChat(ctx, { case: state.code, action: 'xong', date: ctx.today });
 }
 
 /** `xacminh [date] [remark]`: a verification done today unless a date comes first. */
 async function verify(ctx: CommandContext, state: CaseState, rest: string[]): Promise<Reply> {
   const on = parseDateWord(rest[0]);
   const remark = (on ? rest.slice(1) : rest).join(' ');
-  const day = on ?? ctx.today;
-  const change = await reporting(ctx.locale, () =>
-    recordVerification(ctx.deps.db, state.code, { on: day, note: remark }, actorOf(ctx), clockOf(ctx)),
-  );
-  await endDialogueAbout(ctx, state.code);
-  return reportReply(t(ctx.locale, 'cmd.capnhat.verified', { case: state.code, date: formatDate(day, ctx.locale) }), change.after, ctx.locale);
+  return reportInChat(ctx, { case: state.code, action: 'xacminh', date: on ?? ctx.today, ...(remark ? { note: remark } : {}) });
 }
 
 /** `ghichu <text>` records the note; `ghichu` alone asks for it, and the next message is the text. */
@@ -126,10 +125,7 @@ async function note(ctx: CommandContext, state: CaseState, rest: string[]): Prom
       buttons: [[{ label: t(locale, 'cmd.capnhat.button.cancel'), action: 'huy' }]],
     };
   }
-  const text = afterWords(ctx.argsText, 2) ?? rest.join(' ');
-  const change = await reporting(locale, () => addNote(ctx.deps.db, state.code, { text }, actorOf(ctx), clockOf(ctx)));
-  await endDialogueAbout(ctx, state.code);
-  return reportReply(t(locale, 'cmd.capnhat.noted', { case: state.code }), change.after, locale);
+  return reportInChat(ctx, { case: state.code, action: 'ghichu', note: afterWords(ctx.argsText, 2) ?? rest.join(' ') });
 }
 
 /** The text after the first `n` words, as typed (a multi-line note keeps its lines); undefined without the text. */

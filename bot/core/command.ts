@@ -30,6 +30,10 @@ export interface CommandContext {
   today: IsoDate;
   /** The text after the command word as typed, line breaks kept (a note's own words). */
   argsText?: string;
+  /** The platform can show a form now (bot/forms): a command may answer with one (Reply.form). */
+  forms: boolean;
+  /** The line is a pressed button's action rather than typed. */
+  pressed: boolean;
 }
 
 /**
@@ -44,6 +48,11 @@ export interface Command<Args = unknown> {
   /** Parses the words after the command; a failure answers with the usage. */
   args: z.ZodType<Args, string[]>;
   run(ctx: CommandContext, args: Args): Promise<Reply | Outgoing[]>;
+  /**
+   * The form (bot/forms) this command opens instead, where the platform can show one: its id, and
+   * the values it starts with for these words, or undefined when the words ask for no form.
+   */
+  form?: { id: string; initial(words: string[], pressed: boolean): Record<string, string> | undefined };
 }
 
 /** Keeps each command's argument type checked while the registry holds them side by side. */

@@ -4,7 +4,9 @@ import { clipText } from '../format/clip.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { resolveText } from '../dialogue/route.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import type { Command, CoreDeps, Platform } from './command.ts';
+import { findForm } from '../forms/index.ts';
+import type { Command, CommandContext, CoreDeps, Platform } from './command.ts';
+import { commandRef } from './command-ref.ts';
 import { hasControlCharacters } from './control-characters.ts';
 import { message, type Outgoing } from './reply.ts';
 import { closest, fold } from './suggest.ts';
@@ -18,17 +20,29 @@ export interface Incoming {
   /** The chat the message came from (a Telegram chat id, a Slack channel, the staff code on the console). */
   chat: { platform: Platform; id: string; isPrivate: boolean };
   account: { platform: Platform; externalId: string };
+  /** The language chosen for this turn (bot/core/turn.ts chooseLocale). */
+  locale: Locale;
   /** An id to log with errors (Telegram update_id, Slack event id). */
   updateId?: string;
-  /** The language the platform says the person uses, for someone not linked yet (who has no choice stored). */
-  localeHint?: Locale;
   /** True when `text` is a pressed button's action: a command even while the bot awaits typed text. */
   pressed?: boolean;
+  /** The platform can show a form now (a Slack modal). */
+  forms?: boolean;
 }
 
 export interface Core {
   deps: CoreDeps;
   commands: readonly Command[];
+}
+
+/**
+ * Whether this line opens a form where the platform can show one (a command with a form, and
+ * words that ask for it): a platform whose form must open at once (Slack's trigger expires in
+ * 3 s) takes the turn without waiting. Pure: nothing is read from the database.
+ */
+export function opensForm(core: Core, line: string, pressed: boolean): boolean {
+  const { word, args } = splitCommand(line);
+  return findCommand(core.commands, word)?.form?.initial(args, pressed) !== undefined;
 }
 
 /**
@@ -47,13 +61,13 @@ export function findCommand(commands: readonly Command[], word: string): Command
 }
 
 /**
- * The one way into the commands, for every adapter: find the command, check who may run it,
+ * The router of a turn (bot/core/turn.ts): find the command, check who may run it,
  * parse its words, run it, and turn any error into a message in the person's language —
  * a mistake of theirs explained, one of ours logged with the update id and apologised for.
  */
 export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing[]> {
   const { deps } = core;
-  const locale: Locale = incoming.person?.locale ?? (incoming.person ? undefined : incoming.localeHint) ?? deps.config.defaultLocale;
+  const { locale } = incoming;
   const say = (key: string, params?: Record<string, string | number>, tone: 'info' | 'error' = 'error'): Outgoing[] => [
     { to: 'chat', reply: message(t(locale, key, params), tone) },
   ];
@@ -75,26 +89,30 @@ export async function dispatch(core: Core, incoming: Incoming): Promise<Outgoing
   if (!command) {
     const names = core.commands.filter((c) => c.allowed(incoming.person)).flatMap((c) => [c.name, c.alias]);
     const guess = closest(word, names);
-    return guess ? say('core.did_you_mean', { command: guess }) : say('core.unknown_command');
+    return guess ? say('core.did_you_mean', { command: commandRef(guess) }) : say('core.unknown_command');
   }
   if (!command.allowed(incoming.person)) {
-    return incoming.person ? say('core.not_allowed', { command: command.name }) : say('core.link_first');
+    return incoming.person ? say('core.not_allowed', { command: commandRef(command.name) }) : say('core.link_first');
   }
+  const opening = incoming.forms ? command.form?.initial(args, incoming.pressed === true) : undefined;
   const parsed = command.args.safeParse(args);
   if (!parsed.success) return say('core.usage', { usage: t(locale, `cmd.${command.name}.usage`) });
   try {
-    const result = await command.run(
-      {
-        deps,
-        person: incoming.person,
-        locale,
-        chat: incoming.chat,
-        account: incoming.account,
-        today: todayIn(deps.config.timeZone, deps.now()),
-        argsText: rest,
-      },
-      parsed.data,
-    );
+    const ctx: CommandContext = {
+      deps,
+      person: incoming.person,
+      locale,
+      chat: incoming.chat,
+      account: incoming.account,
+      today: todayIn(deps.config.timeZone, deps.now()),
+      argsText: rest,
+      forms: incoming.forms === true,
+      pressed: incoming.pressed === true,
+    };
+    // The form opens in place of the command's answer, its permissions checked by the form itself.
+    const form = opening && command.form ? findForm(command.form.id) : undefined;
+    if (opening && form) return [{ to: 'chat', reply: { blocks: [], form: await form.open(ctx, opening) } }];
+    const result = await command.run(ctx, parsed.data);
     return Array.isArray(result) ? result : [{ to: 'chat', reply: result }];
   } catch (error) {
     if (error instanceof UserError) return say(error.code, quotable(error.params));

@@ -1,3 +1,5 @@
+import type { FormView } from '../forms/form.ts';
+
 /**
  * What a command answers, independent of any chat platform. Renderers turn it into Telegram
  * HTML with inline keyboards, Slack Block Kit, or plain text; all text here is unescaped.
@@ -22,6 +24,11 @@ export interface Button {
 
 export interface Reply {
   title?: string;
+  /**
+   * A form to show instead of this reply, where the platform can (CommandContext.forms): the
+   * blocks and buttons are then the step-by-step way to the same thing, for the others.
+   */
+  form?: FormView;
   blocks: Block[];
   buttons?: Button[][];
   tone?: 'info' | 'success' | 'error';

@@ -58,6 +58,12 @@ export function cancelDialogue(ctx: CommandContext): Promise<boolean> {
  * Claims the proposal this confirm button was for, inside `tx`: true once, false for a second
  * press, an expired dialogue, or a proposal since replaced by another.
  */
+/** Whether this proposal still waits for its confirm button (read only: claimPending takes it). */
+export async function isPending(ctx: CommandContext, caseCode: string, pending: Pending): Promise<boolean> {
+  const dialogue = await readDialogue(ctx.deps.db, keyOf(ctx), ctx.deps.now());
+  return dialogue?.case === caseCode && JSON.stringify(dialogue.pending) === JSON.stringify(pending);
+}
+
 export async function claimPending(tx: Db, ctx: CommandContext, caseCode: string, pending: Pending): Promise<boolean> {
   return (await takeDialogue(tx, keyOf(ctx), { case: caseCode, pending }, ctx.deps.now())) !== null;
 }

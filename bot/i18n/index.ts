@@ -22,10 +22,14 @@ import { viJobs } from './vi/jobs.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
 import { viTelegram } from './vi/telegram.ts';
+import { commandRef } from '../core/command-ref.ts';
 
 export type Locale = 'vi' | 'en';
 export type Params = Record<string, string | number>;
-/** A catalogue maps a message key to its text; `{name}` placeholders take params. */
+/**
+ * A catalogue maps a message key to its text; `{name}` placeholders take params, and `{/word}`
+ * names a command, which each renderer spells as its platform types it (bot/core/command-ref.ts).
+ */
 export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
@@ -37,7 +41,9 @@ const catalogues: Record<Locale, Catalogue> = {
 /** The message for `key` in `locale` (English, then the key itself, when missing). */
 export function t(locale: Locale, key: string, params: Params = {}): string {
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\/?)(\w+)\}/g, (whole, slash: string, name: string) =>
+    slash ? commandRef(name) : name in params ? String(params[name]) : whole,
+  );
 }
 
 export function hasMessage(locale: Locale, key: string): boolean {

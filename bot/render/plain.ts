@@ -1,8 +1,10 @@
+import { slashSpelling, spellReply } from '../core/command-ref.ts';
 import type { Reply } from '../core/reply.ts';
 import { renderTable } from '../format.ts';
 
 /** A reply as plain text (console, logs, tests); buttons become numbered choices. */
-export function renderPlain(reply: Reply): string {
+export function renderPlain(given: Reply): string {
+  const reply = spellReply(given, slashSpelling);
   const parts: string[] = [];
   if (reply.title) parts.push(reply.title);
   for (const block of reply.blocks) {

@@ -1,13 +1,12 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { findPerson } from '../../db/identity.ts';
-import { claimUpdate } from '../../db/processed-updates.ts';
-import { type Core, dispatch } from '../core/dispatch.ts';
-import { message } from '../core/reply.ts';
-import { dialogueKey, readDialogue } from '../dialogue/state.ts';
+import type { Core } from '../core/dispatch.ts';
+import type { Outgoing } from '../core/reply.ts';
+import { type Input, takeTurn } from '../core/turn.ts';
 import { t } from '../i18n/index.ts';
 import { deliverSlack } from './deliver.ts';
 import type { DmDirectory } from './dm-directory.ts';
+import { renderFormModal } from './form-modal.ts';
 
 /** What every listener shares: the core, the log, the DM channels already opened. */
 export interface SlackAdapter {
@@ -16,9 +15,8 @@ export interface SlackAdapter {
   dms: DmDirectory;
 }
 
-/** One command line from Slack, from a slash command, a pressed button or a DM. */
-export interface SlackTurn {
-  text: string;
+/** Where one input came from on Slack: a slash command, a pressed button or a DM. */
+export interface SlackSource {
   userId: string;
   /** The conversation it came from; none for a press in the App Home (answered by DM). */
   channelId?: string;
@@ -26,40 +24,47 @@ export interface SlackTurn {
   inDm?: boolean;
   /** Claimed once (db/processed-updates.ts): a resent event or a repeated id does nothing. */
   claimId: string;
-  pressed?: boolean;
   respond?: RespondFn;
-  /**
-   * Typed after `/thads`: with a question pending, the core decides whether the text answers it
-   * (bot/dialogue/route.ts); otherwise it is taken as a command (mistyped, it gets a suggestion).
-   */
-  slash?: boolean;
+  /** The trigger of a command or a press: with it a form opens as a modal (within 3 s of the request). */
+  triggerId?: string;
 }
 
 /**
- * The Slack side of one command: claim its id, find the person, run the core, deliver. Commands
- * and permissions are the core's; this only says who is talking, where, and how to render.
+ * One turn on Slack (bot/core/turn.ts): say who is talking and where, then draw what the core
+ * answers — replies as messages (bot/slack/deliver.ts), a form as a modal. Commands and
+ * permissions are the core's.
  */
-export async function answerSlack(adapter: SlackAdapter, client: webApi.WebClient, turn: SlackTurn): Promise<void> {
+export async function answerSlack(adapter: SlackAdapter, client: webApi.WebClient, from: SlackSource, input: Input): Promise<void> {
   const { core, log, dms } = adapter;
-  const { db, now, config } = core.deps;
-  if (!(await claimUpdate(db, 'slack', turn.claimId, now()))) {
-    log.info({ claim: turn.claimId }, 'slack request already handled: repeat ignored');
+  const openDm = () => dms.open(client, from.userId);
+  const channelId = from.channelId ?? (await openDm());
+  // A "D…" conversation may be a DM between two people: private only if it is the app's own.
+  const isPrivate = from.inDm === true || from.channelId === undefined || (channelId.startsWith('D') && channelId === (await openDm()));
+  const turn = await takeTurn(
+    core,
+    { platform: 'slack', account: from.userId, chat: { id: channelId, isPrivate }, inboundId: from.claimId, forms: from.triggerId !== undefined },
+    input,
+  );
+  if (turn.kind === 'repeat') {
+    log.info({ claim: from.claimId }, 'slack request already handled: repeat ignored');
     return;
   }
-  const person = await findPerson(db, 'slack', turn.userId);
-  const locale = person?.locale ?? config.defaultLocale;
-  const openDm = () => dms.open(client, turn.userId);
-  const channelId = turn.channelId ?? (await openDm());
-  // A "D…" conversation may be a DM between two people: private only if it is the app's own.
-  const isPrivate = turn.inDm === true || turn.channelId === undefined || (channelId.startsWith('D') && channelId === (await openDm()));
-  const chat = { platform: 'slack' as const, id: channelId, isPrivate };
-  const account = { platform: 'slack' as const, externalId: turn.userId };
-  let text = turn.text;
-  if (turn.slash && !text.startsWith('/')) {
-    const pending = person && (await readDialogue(db, dialogueKey(chat, account, person), now()))?.line;
-    if (!pending) text = `/${text}`;
+  if (turn.kind !== 'replies') return;
+  const to = { userId: from.userId, channelId, isPrivate, locale: turn.locale, respond: from.respond, openDm };
+  const messages: Outgoing[] = [];
+  for (const outgoing of turn.outgoing) {
+    const form = outgoing.reply.form;
+    if (!form || !from.triggerId) {
+      messages.push(outgoing);
+      continue;
+    }
+    try {
+      await client.views.open({ trigger_id: from.triggerId, view: renderFormModal(form) });
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error !== 'expired_trigger_id') throw error;
+      log.warn({ claim: from.claimId }, 'slack: the form could not open, its trigger_id expired');
+      messages.push({ to: 'chat', reply: { blocks: [{ kind: 'text', text: t(turn.locale, 'slack.modal_expired') }], tone: 'error' } });
+    }
   }
-  let outgoing = await dispatch(core, { text, person, chat, account, updateId: turn.claimId, pressed: turn.pressed });
-  if (outgoing.length === 0 && turn.slash) outgoing = [{ to: 'chat', reply: message(t(locale, 'core.unknown_command'), 'error') }];
-  await deliverSlack(client, outgoing, { userId: turn.userId, channelId, isPrivate, locale, respond: turn.respond, openDm, commands: core.commands });
+  await deliverSlack(client, messages, to);
 }

@@ -2,9 +2,8 @@ import { App, type AuthorizeResult } from '@slack/bolt';
 // Not re-exported by the package's index; the type of the handler `extendedErrorHandler` calls.
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import { createAvailabilityCheck } from '../../db/availability.ts';
-import { findPerson } from '../../db/identity.ts';
 import type { Core } from '../core/dispatch.ts';
-import { t } from '../i18n/index.ts';
+import { apology } from '../core/turn.ts';
 import type { SlackAdapter } from './answer.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { registerButtonActions } from './button-actions.ts';
@@ -12,7 +11,7 @@ import { registerDirectMessages } from './direct-messages.ts';
 import { createDmDirectory } from './dm-directory.ts';
 import { registerHomeTab } from './home-tab.ts';
 import { FetchReceiver, type KeepAlive } from './receiver.ts';
-import { registerReportModal } from './report-listeners.ts';
+import { registerFormListeners } from './form-listeners.ts';
 import { registerSlashCommand } from './slash-command.ts';
 
 export interface SlackAppOptions {
@@ -92,7 +91,7 @@ export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
   const adapter: SlackAdapter = { core, log, dms: createDmDirectory() };
   registerSlashCommand(bolt, adapter);
   registerButtonActions(bolt, adapter);
-  registerReportModal(bolt, adapter);
+  registerFormListeners(bolt, adapter);
   registerHomeTab(bolt, adapter);
   registerDirectMessages(bolt, adapter);
 
@@ -103,8 +102,7 @@ export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
     // A short apology to the person alone, in their language, never the error: the cause is in the log.
     const userId = b.user?.id ?? b.user_id;
     try {
-      const person = userId ? await findPerson(core.deps.db, 'slack', userId).catch(() => null) : null;
-      const text = t(person?.locale ?? core.deps.config.defaultLocale, 'internal_error');
+      const text = await apology(core, 'slack', userId);
       if (b.response_url) {
         const res = await (options.fetch ?? fetch)(b.response_url, {
           method: 'POST',

@@ -1,9 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Command } from '../core/command.ts';
 import type { Outgoing } from '../core/reply.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import { renderSlack } from './render.ts';
-import { slackifyReply } from './command-line.ts';
 
 type Rendered = ReturnType<typeof renderSlack>;
 
@@ -19,7 +17,6 @@ export interface SlackDestination {
   respond?: RespondFn;
   /** The person's DM with the app (conversations.open, cached). */
   openDm(): Promise<string>;
-  commands: readonly Command[];
 }
 
 /**
@@ -31,7 +28,7 @@ export interface SlackDestination {
 export async function deliverSlack(client: webApi.WebClient, outgoing: Outgoing[], to: SlackDestination): Promise<void> {
   const hasPrivate = outgoing.some((o) => o.to === 'private');
   for (const { to: where, reply } of outgoing) {
-    const message = renderSlack(slackifyReply(reply, to.commands), to.locale);
+    const message = renderSlack(reply, to.locale);
     if (to.isPrivate) {
       await post(client, to, message, 'in_channel');
     } else if (where === 'private') {

@@ -12,12 +12,7 @@ export function registerDirectMessages(app: App, adapter: SlackAdapter): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     if (!message.user || !message.text?.trim()) return;
     const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
-    await answerSlack(adapter, client, {
-      text: unescapeSlack(message.text),
-      userId: message.user,
-      channelId: message.channel,
-      inDm: true,
-      claimId: `event:${eventId}`,
-    });
+    const from = { userId: message.user, channelId: message.channel, inDm: true, claimId: `event:${eventId}` };
+    await answerSlack(adapter, client, from, { kind: 'text', text: unescapeSlack(message.text) });
   });
 }

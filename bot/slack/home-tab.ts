@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { findPerson } from '../../db/identity.ts';
-import { claimUpdate } from '../../db/processed-updates.ts';
+import { takeTurn } from '../core/turn.ts';
 import type { SlackAdapter } from './answer.ts';
 import { buildHomeView } from './home.ts';
 
@@ -10,15 +9,15 @@ import { buildHomeView } from './home.ts';
  */
 export function registerHomeTab(app: App, adapter: SlackAdapter): void {
   const { core, log } = adapter;
-  const { db, now, config } = core.deps;
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    if (!(await claimUpdate(db, 'slack', `event:${body.event_id}`, now()))) {
+    const inbound = { platform: 'slack' as const, account: event.user, chat: { id: event.user, isPrivate: true }, inboundId: `event:${body.event_id}` };
+    const turn = await takeTurn(core, inbound, { kind: 'open' });
+    if (turn.kind === 'repeat') {
       log.info({ event_id: body.event_id }, 'slack event already handled: repeat ignored');
       return;
     }
-    const person = await findPerson(db, 'slack', event.user);
-    const view = await buildHomeView(core, person, person?.locale ?? config.defaultLocale);
-    await client.views.publish({ user_id: event.user, view });
+    if (turn.kind !== 'opened') return;
+    await client.views.publish({ user_id: event.user, view: await buildHomeView(core, turn.person, turn.locale) });
   });
 }

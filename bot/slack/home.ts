@@ -7,8 +7,8 @@ import { todayIn } from '../../db/work-year.ts';
 import { summaryReply } from '../commands/summary.ts';
 import type { Core } from '../core/dispatch.ts';
 import { formatCount, formatDate, formatDateTime, formatMoneyShort } from '../format.ts';
-import { type Locale, t } from '../i18n/index.ts';
-import { escapeMrkdwn, header, renderSlackBlocks, SLACK_LIMITS } from './render.ts';
+import { type Locale, type Params, t as catalogue } from '../i18n/index.ts';
+import { escapeMrkdwn, header, renderSlackBlocks, SLACK_LIMITS, slackText } from './render.ts';
 
 /** Cases listed on the Home tab: a screen's worth; the rest are counted. */
 export const HOME_CASES = 20;
@@ -18,6 +18,8 @@ export const HOME_UPDATE_ACTION_ID = 'cmd:home-update';
 const section = (mrkdwn: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } });
 const context = (mrkdwn: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn }] });
 const divider: KnownBlock = { type: 'divider' };
+/** A catalogue text with its commands as Slack types them: a view is no reply the renderer sees. */
+const t = (locale: Locale, key: string, params?: Params) => slackText(catalogue(locale, key, params));
 
 /**
  * The App Home: for a linked person, their open cases with deadlines (nearest first, overdue

@@ -1,8 +1,16 @@
 import type { ActionsBlock, Button as SlackButton, KnownBlock, SectionBlock } from '@slack/types';
+import { spellCommands, spellReply } from '../core/command-ref.ts';
+import { SLASH_COMMAND } from './command-line.ts';
 import type { Block, Button, Reply } from '../core/reply.ts';
 import { renderTable } from '../format.ts';
 import { graphemePrefix } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
+
+/** Slack types a command after its one slash command: `/thads tomtat`. */
+export const slackSpelling = (word: string): string => `${SLASH_COMMAND} ${word}`;
+
+/** A catalogue text for a Slack surface that is not a reply (a view, a modal's errors): its commands spelled. */
+export const slackText = (text: string): string => spellCommands(text, slackSpelling);
 
 /** Slack's limits (Block Kit reference): blocks per message, text per section, fields per section… */
 export const SLACK_LIMITS = {
@@ -34,11 +42,12 @@ export function escapeMrkdwn(text: string): string {
  * Over 50 blocks the content is cut (buttons kept) and a last line says the answer was shortened.
  */
 export function renderSlack(reply: Reply, locale: Locale): { text: string; blocks: KnownBlock[] } {
-  return { text: fallbackText(reply), blocks: renderSlackBlocks(reply, locale, SLACK_LIMITS.messageBlocks) };
+  return { text: fallbackText(spellReply(reply, slackSpelling)), blocks: renderSlackBlocks(reply, locale, SLACK_LIMITS.messageBlocks) };
 }
 
 /** The blocks of a reply within `maxBlocks` (50 in a message, 100 in a view such as the App Home). */
-export function renderSlackBlocks(reply: Reply, locale: Locale, maxBlocks: number): KnownBlock[] {
+export function renderSlackBlocks(given: Reply, locale: Locale, maxBlocks: number): KnownBlock[] {
+  const reply = spellReply(given, slackSpelling);
   const warn = reply.tone === 'error' ? '⚠️ ' : '';
   const head: KnownBlock[] = reply.title ? [header(warn + reply.title)] : [];
   const content = reply.blocks.flatMap((block, i) => renderBlock(block, !reply.title && i === 0 ? warn : ''));

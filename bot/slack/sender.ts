@@ -3,9 +3,7 @@
  * here rather than inside @slack/web-api's own retry loop.
  */
 import type { KnownBlock } from '@slack/types';
-import { commands } from '../commands/index.ts';
 import { escapeMrkdwn, renderSlack } from './render.ts';
-import { slackifyReply } from './command-line.ts';
 import type { DeliveryPayload } from '../../jobs/outbox.ts';
 import { slackLimits } from '../../jobs/pacing.ts';
 import { linkFirst, longestFirst } from '../format/mentions.ts';
@@ -39,8 +37,7 @@ export function createSlackSender(options: SlackSenderOptions): Sender<SlackMess
   return {
     platform: 'slack',
     limits: slackLimits,
-    // "gõ /quahan" reads "gõ /thads quahan" in Slack, as in the app's own answers.
-    render: (payload) => [renderWithMentions({ ...payload, reply: slackifyReply(payload.reply, commands) })],
+    render: (payload) => [renderWithMentions(payload)],
     async send(channel, message): Promise<SendOutcome> {
       let response: Response;
       let answer: { ok?: boolean; ts?: string; error?: string };

@@ -1,13 +1,12 @@
 import type { Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import { findPerson } from '../../db/identity.ts';
-import { claimUpdate } from '../../db/processed-updates.ts';
-import { type Core, dispatch } from '../core/dispatch.ts';
+import type { Core } from '../core/dispatch.ts';
+import { apology, type Input, takeTurn } from '../core/turn.ts';
 import { escapeHtml } from './render.ts';
 import { commandLine } from './command-line.ts';
 import { deliver } from './deliver.ts';
-import { type Locale, t } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
 import { retryTransformers } from './retry.ts';
 import { TelegramBot } from './telegram-bot.ts';
 import { updateIssues } from './update-schema.ts';
@@ -46,14 +45,14 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
     const repliesToBot = ctx.message.reply_to_message?.from?.id === ctx.me.id;
     const line = commandLine(ctx.message.text, { isPrivate, repliesToBot }, ctx.me.username);
     if (line === undefined) return;
-    await answer(core, log, ctx, line, { chatId: ctx.chat.id, isPrivate, replyTo: ctx.message.message_id });
+    await answer(core, log, ctx, { kind: 'text', text: line }, { chatId: ctx.chat.id, isPrivate, replyTo: ctx.message.message_id });
   });
 
   bot.on('callback_query:data', async (ctx) => {
     // The chat of the message the button is on; none for inline-mode messages, answered privately.
     const chat = ctx.chat;
     const where = { chatId: chat?.id ?? ctx.from.id, isPrivate: chat ? chat.type === 'private' : true };
-    await answer(core, log, ctx, ctx.callbackQuery.data, { ...where, pressed: true }, async () => {
+    await answer(core, log, ctx, { kind: 'press', action: ctx.callbackQuery.data }, where, async () => {
       // Stops the button's spinner; a query too old to answer must not stop the answer itself.
       await ctx.answerCallbackQuery().catch((err: unknown) => log.warn({ err, update_id: ctx.update.update_id }, 'answerCallbackQuery failed'));
     });
@@ -63,8 +62,8 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
     log.error({ err: error, update_id: ctx.update.update_id }, 'telegram update failed');
     const chatId = ctx.chat?.id ?? ctx.from?.id;
     if (chatId === undefined) return;
-    // A short apology, never the error: the cause is in the log under the update id.
-    const text = escapeHtml(t(core.deps.config.defaultLocale, 'internal_error'));
+    // A short apology in the person's language, never the error: the cause is in the log under the update id.
+    const text = escapeHtml(await apology(core, 'telegram', ctx.from ? String(ctx.from.id) : undefined, localeOf(ctx.from?.language_code)));
     await ctx.api.sendMessage(chatId, text, { parse_mode: 'HTML' }).catch(() => undefined);
   });
   return bot;
@@ -74,36 +73,30 @@ async function answer(
   core: Core,
   log: Logger,
   ctx: Context,
-  text: string,
-  where: { chatId: number; isPrivate: boolean; replyTo?: number; pressed?: boolean },
+  input: Input,
+  where: { chatId: number; isPrivate: boolean; replyTo?: number },
   acknowledge?: () => Promise<void>,
 ): Promise<void> {
-  const { db, now, config } = core.deps;
   const from = ctx.from!;
-  const updateId = String(ctx.update.update_id);
-  // Claimed before anything is done, so a resend (Telegram's answer to a slow or failed webhook)
-  // never runs a command twice: a collection is recorded once. The price, an update lost if the
-  // process dies right here, is one the person sees (no answer) and mends by asking again.
-  // A claim that cannot reach the database records nothing: the webhook then answers 503.
-  if (!(await claimUpdate(db, 'telegram', updateId, now()))) {
+  const turn = await takeTurn(
+    core,
+    {
+      platform: 'telegram',
+      account: String(from.id),
+      chat: { id: String(where.chatId), isPrivate: where.isPrivate },
+      inboundId: String(ctx.update.update_id),
+      localeHint: localeOf(from.language_code),
+    },
+    input,
+  );
+  if (turn.kind === 'repeat') {
     log.info({ update_id: ctx.update.update_id }, 'telegram update already handled: resend ignored');
     return;
   }
   await acknowledge?.();
-  const person = await findPerson(db, 'telegram', String(from.id));
-  const outgoing = await dispatch(core, {
-    text,
-    person,
-    chat: { platform: 'telegram', id: String(where.chatId), isPrivate: where.isPrivate },
-    account: { platform: 'telegram', externalId: String(from.id) },
-    updateId,
-    // A pressed button is a command even while the bot waits for typed text.
-    pressed: where.pressed,
-    localeHint: localeOf(from.language_code),
-  });
-  const locale = person?.locale ?? (person ? undefined : localeOf(from.language_code)) ?? config.defaultLocale;
+  if (turn.kind !== 'replies') return;
   const { chatId, isPrivate, replyTo } = where;
-  await deliver(ctx.api, outgoing, { chatId, isPrivate, replyTo, userId: from.id, locale, botUsername: ctx.me.username });
+  await deliver(ctx.api, turn.outgoing, { chatId, isPrivate, replyTo, userId: from.id, locale: turn.locale, botUsername: ctx.me.username });
 }
 
 /** Telegram's language_code as one of ours: a Vietnamese app is 'vi', any English one 'en'. */

@@ -1,3 +1,4 @@
+import { slashSpelling, spellReply } from '../core/command-ref.ts';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, Reply } from '../core/reply.ts';
 import { renderTable } from '../format.ts';
@@ -35,7 +36,8 @@ const tagged = (tag: 'b' | 'i', text: string): Line => ({ html: `<${tag}>${escap
  * context in italics. Long replies are split at line boundaries, never inside a tag; a table is
  * split into several <pre> blocks, each repeating the header. The keyboard goes on the last message.
  */
-export function renderTelegram(reply: Reply, limit = MAX_MESSAGE_LENGTH): TelegramMessage[] {
+export function renderTelegram(given: Reply, limit = MAX_MESSAGE_LENGTH): TelegramMessage[] {
+  const reply = spellReply(given, slashSpelling);
   const packer = createPacker(limit);
   if (reply.title) packer.block(reply.title.split('\n').map((l) => tagged('b', l)));
   for (const block of reply.blocks) {

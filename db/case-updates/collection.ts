@@ -2,7 +2,8 @@ import type { Db } from '../client.ts';
 import { UserError } from '../errors.ts';
 import { collections } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
-import { checkDate, checkEventDate, checkOpen } from './checks.ts';
+import { checkDate, checkEventDate } from './checks.ts';
+import { collectionRefusal } from './report.ts';
 import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
 
 /**
@@ -23,11 +24,8 @@ export async function recordCollection(
   checkDate(input.on);
   return updateCase(db, caseCode, actor, clock, 'case.collect', async (tx, row) => {
     // A case without conditions stays open to money: a debtor may still pay of their own accord.
-    checkOpen(row);
-    if (row.amount === 0) throw new UserError('case.no_money', { case: row.code });
-    if (input.amount > row.remaining) {
-      throw new UserError('case.amount_above_remaining', { case: row.code, amount: input.amount, remaining: row.remaining });
-    }
+    const refusal = collectionRefusal(row, input.amount);
+    if (refusal) throw refusal;
     checkEventDate(input.on, clock.today, row);
     const [added] = await tx
       .insert(collections)

@@ -5,4 +5,16 @@ export { recordCollection } from './collection.ts';
 export { NOTE_MAX_LENGTH } from './checks.ts';
 export { getCaseState, type CaseState } from './state.ts';
 export { changeStatus, completeCase } from './status.ts';
+export {
+  allowedMoves,
+  collectionRefusal,
+  isCaseStatus,
+  isReportAction,
+  moveRefusal,
+  recordReport,
+  type Report,
+  type ReportAction,
+  REPORT_ACTIONS,
+  reportRefusals,
+} from './report.ts';
 export type { Actor, CaseChange, Clock } from './update.ts';

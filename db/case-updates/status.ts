@@ -2,10 +2,9 @@ import type { Db } from '../client.ts';
 import { refreshStatusMirror } from '../case-status.ts';
 import { UserError } from '../errors.ts';
 import { type CaseStatus, caseStatuses, caseStatusHistory } from '../schema.ts';
-import { moverOf } from '../status-rules.ts';
 import type { IsoDate } from '../work-year.ts';
 import { checkDate, checkEventDate } from './checks.ts';
-import type { CaseRow } from './state.ts';
+import { moveRefusal } from './report.ts';
 import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
 
 /**
@@ -44,7 +43,8 @@ async function moveCase(
   }
   checkDate(input.on);
   return updateCase(db, caseCode, actor, clock, action, async (tx, row) => {
-    checkMove(row, input.status, actor);
+    const refusal = moveRefusal(row, input.status, actor.isLeader);
+    if (refusal) throw refusal;
     checkEventDate(input.on, clock.today, row);
     if (input.on < row.statusDate) {
       throw new UserError('case.date_before_last_change', { date: input.on, last: row.statusDate, status: row.status });
@@ -60,16 +60,4 @@ async function moveCase(
     await refreshStatusMirror(tx, [row.id]);
     return { from: row.status, to: input.status, on: input.on };
   });
-}
-
-function checkMove(row: CaseRow, to: CaseStatus, actor: Actor): void {
-  const from = row.status;
-  if (from === to) throw new UserError('case.same_status', { case: row.code, status: from });
-  const mover = moverOf(from, to);
-  if (mover === null) throw new UserError('case.transition_not_allowed', { case: row.code, from, to });
-  if (mover === 'leader' && !actor.isLeader) throw new UserError('case.transition_leader_only', { case: row.code, from, to });
-  // Terminated cases keep their remaining money in the figures; completed ones must owe nothing.
-  if (to === 'completed' && row.remaining > 0) {
-    throw new UserError('case.complete_unpaid', { case: row.code, remaining: row.remaining });
-  }
 }

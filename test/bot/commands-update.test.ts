@@ -103,7 +103,7 @@ describe('capnhat: progress reports typed in full', () => {
     await refused('BH-DS-CHV01', `/capnhat ${c.code} trangthai hoan 01/01/2020`, /^Ngày 01\/01\/2020 sớm hơn ngày thụ lý/);
     await refused('BH-DS-CHV01', `/capnhat ${c.code} trangthai ngu dong`, /^Không rõ trạng thái "ngu dong"\. Hãy gõ một trong: dangthihanh \(đang thi hành\), hoan/);
     await refused('BH-DS-CHV01', `/capnhat ${c.code} lam gi`, /^Chưa đúng cú pháp\. Cách dùng: \/capnhat <mã việc> thu/);
-    await refused('BH-DS-CHV01', `/capnhat ${c.code} ghichu ${'x'.repeat(2001)}`, 'Nội dung dài 2001 ký tự, vượt quá giới hạn 2000 ký tự.');
+    await refused('BH-DS-CHV01', `/capnhat ${c.code} ghichu ${'x'.repeat(2001)}`, 'Nội dung dài 2.001 ký tự, vượt quá giới hạn 2.000 ký tự.');
     await refused('BH-DS-CHV01', `/capnhat ${c.code} ghichu ${'x'.repeat(10_000)}`,
       `Tin nhắn quá dài (tối đa ${MAX_INPUT} ký tự). Vui lòng gửi ngắn gọn hơn.`);
   });

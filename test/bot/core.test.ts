@@ -98,6 +98,7 @@ describe('the command core on the demo province', () => {
     const [answer] = await dispatch(local, {
       text: '/hong',
       person: null,
+      locale: 'vi',
       chat: { platform: 'telegram', id: '1', isPrivate: true },
       account: { platform: 'telegram', externalId: '1' },
       updateId: '4242',

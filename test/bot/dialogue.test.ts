@@ -164,6 +164,7 @@ describe('capnhat step by step, with the dialogue kept in the database', () => {
       text: 'viec',
       pressed: true,
       person,
+      locale: 'vi',
       chat: { platform: 'telegram', id: OFFICER, isPrivate: true },
       account: { platform: 'telegram', externalId: OFFICER },
     });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Core } from '../../bot/core/dispatch.ts';
 import { t } from '../../bot/i18n/index.ts';
 import { createSlackApp, type SlackAppOptions } from '../../bot/slack/create-app.ts';
-import { REPORT_MODAL_ID } from '../../bot/slack/report-modal.ts';
+import { formCallbackId } from '../../bot/slack/form-modal.ts';
+
+const REPORT_MODAL_ID = formCallbackId('report');
 import { seedDemo } from '../../db/demo/index.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
@@ -132,7 +134,7 @@ describe.each(drivers)('the Slack app against Slack’s deadlines (%s)', (driver
     const { json, calls } = await send(appWith({}, broken()), standIn, submission('1tr'));
     expect(json).toEqual({ response_action: 'errors', errors: { case: t('vi', 'views.modal.failed') } });
     expect(calls).toEqual([]);
-    expect(core.logs.map((l) => (l as { msg?: string }).msg)).toContain('slack: report submission failed');
+    expect(core.logs.map((l) => (l as { msg?: string }).msg)).toContain('slack: form submission failed');
 
     const late = await send(slowApp(broken()), standIn, submission('1tr'));
     expect(late.text).toBe('');

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackApp } from '../../bot/slack/create-app.ts';
-import { REPORT_MODAL_ID } from '../../bot/slack/report-modal.ts';
+import { formCallbackId } from '../../bot/slack/form-modal.ts';
+
+const REPORT_MODAL_ID = formCallbackId('report');
 import { seedDemo } from '../../db/demo/index.ts';
 import { cases, collections, processedUpdates } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';

@@ -114,7 +114,7 @@ describe.each(drivers)('the App Home on %s', (driver) => {
       const who: Person = await person(code);
       const view = await buildHomeView(core, who, 'vi');
       expectValid(view);
-      const [out] = await dispatch(core, { text: 'tomtat', person: who, chat: { platform: 'slack', id: 'D1', isPrivate: true }, account: { platform: 'slack', externalId: 'U1' } });
+      const [out] = await dispatch(core, { text: 'tomtat', person: who, locale: 'vi', chat: { platform: 'slack', id: 'D1', isPrivate: true }, account: { platform: 'slack', externalId: 'U1' } });
       const command = renderSlack(out!.reply, 'vi').blocks.filter((b) => b.type !== 'actions');
       const at = (view.blocks as KnownBlock[]).findIndex((b) => b.type === 'header' && b.text.text === (command[0] as { text: { text: string } }).text.text);
       expect(at).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { slashSpelling, spellCommands } from '../../bot/core/command-ref.ts';
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../bot/i18n/index.ts';
@@ -48,7 +49,7 @@ const REFUSALS = ['core.link_first', 'core.not_allowed', 'case_not_found', 'unit
 const HOLE = '\u0000';
 /** A refusal's text as a pattern, its parameters (a command, a case, a unit) any word. */
 const refusalPatterns = REFUSALS.map((key) => {
-  const text = t('vi', key, { command: HOLE, case: HOLE, unit: HOLE });
+  const text = spellCommands(t('vi', key, { command: `/${HOLE}`, case: HOLE, unit: HOLE }), slashSpelling);
   const parts = text.split(HOLE).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^⚠️ ${parts.join('[\\p{L}\\p{N}_-]+')}$`, 'u');
 });
@@ -76,7 +77,7 @@ function outcomeOf(calls: SlackCall[]): Outcome {
 describe('outcomeOf, the judge of each cell', () => {
   const ephemeral = (text: string): SlackCall => ({ method: 'response_url', body: { response_type: 'ephemeral', text } });
   it('knows a refusal, and takes an internal error for neither outcome', () => {
-    expect(outcomeOf([ephemeral(`⚠️ ${t('vi', 'core.not_allowed', { command: 'thads xephang' })}`)])).toBe('refused');
+    expect(outcomeOf([ephemeral(`⚠️ ${t('vi', 'core.not_allowed', { command: '/thads xephang' })}`)])).toBe('refused');
     expect(outcomeOf([ephemeral(`⚠️ ${t('vi', 'case_not_found', { case: 'BH-DS-2026-0164' })}`)])).toBe('refused');
     expect(() => outcomeOf([ephemeral(`⚠️ ${t('vi', 'internal_error')}`)])).toThrow(/internal error/);
     expect(() => outcomeOf([ephemeral(t('vi', 'internal_error'))])).toThrow(/internal error/);

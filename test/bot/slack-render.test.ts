@@ -69,7 +69,7 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
   /** The replies a staff member (by code) gets for a message. */
   const replies = async (as: string, text: string): Promise<Reply[]> => {
     const person = await getPersonByCode(core.deps.db, as);
-    const out = await dispatch(core, { text, person, chat: { platform: 'slack', id: 'D1', isPrivate: true }, account: { platform: 'slack', externalId: 'U1' } });
+    const out = await dispatch(core, { text, person, locale: person?.locale ?? 'vi', chat: { platform: 'slack', id: 'D1', isPrivate: true }, account: { platform: 'slack', externalId: 'U1' } });
     return out.map((o) => o.reply);
   };
 

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { commands } from '../../bot/commands/index.ts';
 import type { CoreDeps, Platform } from '../../bot/core/command.ts';
 import { type Core, dispatch } from '../../bot/core/dispatch.ts';
+import { chooseLocale } from '../../bot/core/turn.ts';
 import { renderPlain } from '../../bot/render/plain.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
@@ -35,6 +36,7 @@ export async function say(
   const outgoing = await dispatch(core, {
     text,
     person,
+    locale: chooseLocale(core, person),
     chat: { platform, id: chat.id ?? as ?? '999', isPrivate: chat.isPrivate ?? true },
     account: { platform, externalId: as ?? '999' },
   });

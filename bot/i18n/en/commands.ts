@@ -4,10 +4,10 @@ export const enCommands: Catalogue = {
   'core.too_long': 'That message is too long (at most {max} characters). Please keep it shorter.',
   'core.control_characters':
     'What you sent contains a control character (an invisible character, often picked up when copying and pasting), so it was not processed. Please type it again without pasting.',
-  'core.did_you_mean': 'No such command. Did you mean /{command}?',
-  'core.unknown_command': 'No such command. Send /help to see the commands you can use.',
-  'core.not_allowed': 'You are not allowed to use /{command} here.',
-  'core.link_first': 'This chat account is not linked to a staff member yet. Ask an administrator for a link code, then send: /link <code>',
+  'core.did_you_mean': 'No such command. Did you mean {command}?',
+  'core.unknown_command': 'No such command. Send {/help} to see the commands you can use.',
+  'core.not_allowed': 'You are not allowed to use {command} here.',
+  'core.link_first': 'This chat account is not linked to a staff member yet. Ask an administrator for a link code, then send: {/link} <code>',
   'core.usage': 'Not quite. Usage: {usage}',
   'core.which_unit': 'Several units match "{query}". Which one do you mean?',
   'link.console': 'On the console the person is chosen with --as; there is nothing to link.',
@@ -15,7 +15,7 @@ export const enCommands: Catalogue = {
   'cmd.as_of_date': 'Work year {year}, as of {at}',
   'cmd.as_of_day': 'As of {at}',
 
-  'cmd.tomtat.usage': '/summary [unit]',
+  'cmd.tomtat.usage': '{/summary} [unit]',
   'cmd.tomtat.desc': "A unit's enforcement results (default: your unit) against its targets and the same period last year.",
   'cmd.tomtat.cases_rate': 'Rate by cases',
   'cmd.tomtat.money_rate': 'Rate by money',
@@ -29,7 +29,7 @@ export const enCommands: Catalogue = {
   'cmd.tomtat.button.overdue': 'Overdue cases',
   'cmd.tomtat.button.ranking': 'Ranking',
 
-  'cmd.xephang.usage': '/ranking [unit]',
+  'cmd.xephang.usage': '{/ranking} [unit]',
   'cmd.xephang.desc': "Ranks a unit's child units, or a local unit's officers, by rate by cases and by money.",
   'cmd.xephang.title.units': 'Units of {name} ({unit}) ranked',
   'cmd.xephang.title.officers': 'Officers of {name} ({unit}) ranked',
@@ -39,7 +39,7 @@ export const enCommands: Catalogue = {
   'cmd.xephang.col.money': 'Money',
   'cmd.xephang.legend': '✓ target met, ✗ not met, — no target set ({count} rows).',
 
-  'cmd.quahan.usage': '/overdue [unit]',
+  'cmd.quahan.usage': '{/overdue} [unit]',
   'cmd.quahan.desc': 'Overdue cases and overdue inspection findings (officers: their own cases).',
   'cmd.quahan.title': 'Overdue cases of {name} ({unit}): {count}',
   'cmd.quahan.none': 'No overdue cases.',
@@ -54,7 +54,7 @@ export const enCommands: Catalogue = {
   'cmd.quahan.more': 'Showing {shown} of {total}, the most overdue first.',
   'cmd.quahan.findings': 'Also {count} inspection findings past their deadline.',
 
-  'core.plain_text': 'The bot only understands commands starting with /. Send /help to see the commands you can use.',
+  'core.plain_text': 'The bot only understands commands starting with /. Send {/help} to see the commands you can use.',
 
   'cmd.case.title': 'Case {case}',
   'cmd.case.status': 'Status',
@@ -64,7 +64,7 @@ export const enCommands: Catalogue = {
   'cmd.case.remaining': 'Still owed',
   'cmd.case.due': 'Deadline',
 
-  'cmd.viec.usage': '/mycases',
+  'cmd.viec.usage': '{/mycases}',
   'cmd.viec.desc': "The cases you are handling (unit leaders: the whole unit's), deadlines and overdue cases first, with what is still owed.",
   'cmd.viec.title': 'Cases you are handling: {count}',
   'cmd.viec.title_unit': 'Cases in hand at {name}: {count}',
@@ -77,7 +77,7 @@ export const enCommands: Catalogue = {
   'cmd.viec.more': 'Showing {shown} of {total}: deadlines first, then the most overdue, then the oldest.',
   'cmd.viec.button.update': 'Update {case}',
 
-  'cmd.vuviec.usage': '/case <case>',
+  'cmd.vuviec.usage': '{/case} <case>',
   'cmd.vuviec.desc': "A case's details and timeline (sent in a private chat only).",
   'cmd.vuviec.title': 'Enforcement case {case}',
   'cmd.vuviec.sent_privately':
@@ -105,28 +105,28 @@ export const enCommands: Catalogue = {
   'cmd.vuviec.event.note': 'Note',
 
   'cmd.capnhat.usage':
-    '/update <case> collect <amount> [date] | done | status <status> [date] | verify [date] [remark] | note <text>',
+    '{/update} <case> collect <amount> [date] | done | status <status> [date] | verify [date] [remark] | note <text>',
   'cmd.capnhat.desc':
     'Report progress on a case: a collection, completion, a status change (hoan, tamdinhchi, chuacodieukien, dinhchi, uythac, thuhoi, dangthihanh, or the English status codes), a verification, a note. Whatever is missing, the bot asks for step by step.',
   'cmd.capnhat.not_yours': "You cannot update case {case}: only its officer and the leaders of the unit holding it report progress.",
   'cmd.capnhat.unknown_status': 'Unknown status "{value}". Use one of: {allowed}.',
-  'cmd.capnhat.nothing_owed': 'Case {case} is paid in full; nothing is owed. If it is done, send /update {case} done.',
+  'cmd.capnhat.nothing_owed': 'Case {case} is paid in full; nothing is owed. If it is done, send {/update} {case} done.',
   'cmd.capnhat.no_cases': 'You have no cases in hand to update.',
-  'cmd.capnhat.pick_case': 'Choose a case to update (the {shown} most urgent of {count}), or send /update <case>.',
+  'cmd.capnhat.pick_case': 'Choose a case to update (the {shown} most urgent of {count}), or send {/update} <case>.',
   'cmd.capnhat.pick_action': 'What would you like to report?',
   'cmd.capnhat.ask_amount':
-    'Type the amount collected today for case {case} (still owed: {remaining}), e.g. 1.500.000, 50tr, 1,5 tỷ. Send /cancel to stop.',
+    'Type the amount collected today for case {case} (still owed: {remaining}), e.g. 1.500.000, 50tr, 1,5 tỷ. Send {/cancel} to stop.',
   'cmd.capnhat.confirm_collect': 'Record a collection of {amount} for case {case} on {date}? Still owed afterwards: {remaining}.',
   'cmd.capnhat.not_pending':
-    'Nothing about case {case} is waiting for confirmation: it may have been recorded, cancelled, or left for over 30 minutes. Send /case {case} to see where it stands.',
+    'Nothing about case {case} is waiting for confirmation: it may have been recorded, cancelled, or left for over 30 minutes. Send {/case} {case} to see where it stands.',
   'cmd.capnhat.collected': 'Recorded a collection of {amount} on {date} for case {case}.',
   'cmd.capnhat.paid_off': 'Everything owed has been collected. Once the case is done, report it completed.',
   'cmd.capnhat.completed': 'Recorded case {case} as completed on {date}.',
   'cmd.capnhat.verified': "Recorded a verification of the debtor's conditions for case {case} on {date}.",
-  'cmd.capnhat.ask_note': 'Type the note for case {case} (at most {max} characters). Send /cancel to stop.',
+  'cmd.capnhat.ask_note': 'Type the note for case {case} (at most {max} characters). Send {/cancel} to stop.',
   'cmd.capnhat.noted': 'Added a note to case {case}.',
   'cmd.capnhat.pick_status':
-    'Case {case} is "{status}". Move it to which status, from today? If the decision takes effect on another day, send: /update {case} status <status> <date>.',
+    'Case {case} is "{status}". Move it to which status, from today? If the decision takes effect on another day, send: {/update} {case} status <status> <date>.',
   'cmd.capnhat.no_moves': 'From its current status, you cannot move case {case} to any other status.',
   'cmd.capnhat.confirm_status': 'Move case {case} from "{from}" to "{to}" from {date}?',
   'cmd.capnhat.status_changed': 'Moved case {case} from "{from}" to "{to}" from {date}.',
@@ -139,23 +139,23 @@ export const enCommands: Catalogue = {
   'cmd.capnhat.button.confirm': 'Confirm',
   'cmd.capnhat.button.cancel': 'Cancel',
 
-  'cmd.hanxuly.usage': '/deadline <case> <date>',
+  'cmd.hanxuly.usage': '{/deadline} <case> <date>',
   'cmd.hanxuly.desc': 'Set a deadline on a case (date as 31/12/2026); overdue cases are reminded.',
   'cmd.hanxuly.done': 'Deadline for case {case} set to {date} ({days} days from today).',
 
-  'cmd.huy.usage': '/cancel',
+  'cmd.huy.usage': '{/cancel}',
   'cmd.huy.desc': 'Cancel a step-by-step report under way; nothing is recorded.',
   'cmd.huy.done': 'Cancelled; nothing was recorded.',
   'cmd.huy.nothing': 'No report is under way.',
 
-  'cmd.lienket.usage': '/link <code>',
+  'cmd.lienket.usage': '{/link} <code>',
   'cmd.lienket.desc': 'Links this chat account to your staff record with a one-time code from an administrator.',
-  'cmd.ngonngu.usage': '/language vi|en',
+  'cmd.ngonngu.usage': '{/language} vi|en',
   'cmd.ngonngu.desc': 'Choose the language of the answers: Vietnamese (vi) or English (en).',
   'cmd.ngonngu.done': 'From now on the bot answers you in English.',
-  'cmd.trogiup.usage': '/help',
+  'cmd.trogiup.usage': '{/help}',
   'cmd.trogiup.desc': 'The commands you can use.',
   'cmd.trogiup.title': 'The commands you can use',
   'cmd.trogiup.title_stranger': 'Hello! This bot serves civil judgment enforcement staff.',
-  'cmd.trogiup.how_to_link': 'To use it, ask an administrator for a link code (thads link-code), then send /link <code>.',
+  'cmd.trogiup.how_to_link': 'To use it, ask an administrator for a link code (thads link-code), then send {/link} <code>.',
 };

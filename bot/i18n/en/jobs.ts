@@ -28,7 +28,7 @@ export const enJobs: Catalogue = {
   'job.reason_due': '{reason} (due {due})',
   'job.no_officer': 'not assigned',
   'job.more_plain': '… and {count} more.',
-  'job.more': '… and {count} more (send /overdue for the full list).',
+  'job.more': '… and {count} more (send {/overdue} for the full list).',
 
   'job.alerts.title': 'Overdue alert, {date} — {name}',
   'job.alerts.new': 'Newly overdue since the last alert ({count}):',

@@ -54,13 +54,13 @@ export const enSlackViews: Catalogue = {
   'views.home.past_due': 'deadline {date} passed',
   'views.home.overdue': '{days} days overdue',
   'views.home.no_deadline': 'no deadline',
-  'views.home.more': 'and {count} more cases (type /thads viec for the whole list).',
+  'views.home.more': 'and {count} more cases (type {/viec} for the whole list).',
   'views.home.update': 'Report progress',
   'views.home.summary_title': "*Your unit's enforcement figures*",
   'views.home.updated_at': 'Updated at {at}',
   'views.home.welcome': 'Welcome to the civil judgment enforcement bot',
   'views.home.not_linked':
     "This Slack account is not linked to a staff record yet. Ask your unit's administrators for a link code " +
-    '(command `thads link-code <staff code>`, valid 24 hours), then send `/thads lienket <code>` in your direct messages with this app (the Messages tab above), where only you see it.',
+    '(command `thads link-code <staff code>`, valid 24 hours), then send `{/lienket} <code>` in your direct messages with this app (the Messages tab above), where only you see it.',
   'views.home.not_linked_after': 'Once linked, this page shows the cases you work on and your unit’s figures.',
 };

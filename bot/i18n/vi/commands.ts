@@ -4,11 +4,11 @@ export const viCommands: Catalogue = {
   'core.too_long': 'Tin nhắn quá dài (tối đa {max} ký tự). Vui lòng gửi ngắn gọn hơn.',
   'core.control_characters':
     'Nội dung bạn gửi có ký tự điều khiển (ký tự ẩn, thường lẫn vào khi sao chép) nên không được xử lý. Hãy gõ lại nội dung, không dán ký tự lạ.',
-  'core.did_you_mean': 'Không có lệnh này. Ý bạn là /{command}?',
-  'core.unknown_command': 'Không có lệnh này. Gõ /trogiup để xem các lệnh bạn dùng được.',
-  'core.not_allowed': 'Bạn không có quyền dùng lệnh /{command} ở đây.',
+  'core.did_you_mean': 'Không có lệnh này. Ý bạn là {command}?',
+  'core.unknown_command': 'Không có lệnh này. Gõ {/trogiup} để xem các lệnh bạn dùng được.',
+  'core.not_allowed': 'Bạn không có quyền dùng lệnh {command} ở đây.',
   'core.link_first':
-    'Tài khoản chat này chưa được liên kết với cán bộ nào. Hãy xin mã liên kết từ quản trị viên rồi gửi: /lienket <mã>',
+    'Tài khoản chat này chưa được liên kết với cán bộ nào. Hãy xin mã liên kết từ quản trị viên rồi gửi: {/lienket} <mã>',
   'core.usage': 'Chưa đúng cú pháp. Cách dùng: {usage}',
   'core.which_unit': 'Có nhiều đơn vị khớp với "{query}". Bạn muốn xem đơn vị nào?',
   'link.console': 'Trên giao diện dòng lệnh, người dùng được chọn bằng tham số --as, không cần liên kết.',
@@ -16,7 +16,7 @@ export const viCommands: Catalogue = {
   'cmd.as_of_date': 'Năm công tác {year}, tính đến {at}',
   'cmd.as_of_day': 'Tính đến ngày {at}',
 
-  'cmd.tomtat.usage': '/tomtat [đơn vị]',
+  'cmd.tomtat.usage': '{/tomtat} [đơn vị]',
   'cmd.tomtat.desc': 'Tóm tắt kết quả thi hành án của đơn vị (mặc định: đơn vị của bạn), so với chỉ tiêu và cùng kỳ.',
   'cmd.tomtat.cases_rate': 'Tỷ lệ về việc',
   'cmd.tomtat.money_rate': 'Tỷ lệ về tiền',
@@ -30,7 +30,7 @@ export const viCommands: Catalogue = {
   'cmd.tomtat.button.overdue': 'Xem quá hạn',
   'cmd.tomtat.button.ranking': 'Xếp hạng',
 
-  'cmd.xephang.usage': '/xephang [đơn vị]',
+  'cmd.xephang.usage': '{/xephang} [đơn vị]',
   'cmd.xephang.desc': 'Xếp hạng các đơn vị trực thuộc, hoặc các Chấp hành viên của một đơn vị, theo tỷ lệ về việc và về tiền.',
   'cmd.xephang.title.units': 'Xếp hạng các đơn vị thuộc {name} ({unit})',
   'cmd.xephang.title.officers': 'Xếp hạng Chấp hành viên của {name} ({unit})',
@@ -40,7 +40,7 @@ export const viCommands: Catalogue = {
   'cmd.xephang.col.money': 'Về tiền',
   'cmd.xephang.legend': '✓ đạt chỉ tiêu, ✗ chưa đạt, — chưa giao chỉ tiêu ({count} mục).',
 
-  'cmd.quahan.usage': '/quahan [đơn vị]',
+  'cmd.quahan.usage': '{/quahan} [đơn vị]',
   'cmd.quahan.desc': 'Việc quá hạn và kiến nghị kiểm tra quá hạn khắc phục (Chấp hành viên: việc của mình).',
   'cmd.quahan.title': 'Việc quá hạn của {name} ({unit}): {count}',
   'cmd.quahan.none': 'Không có việc quá hạn.',
@@ -55,7 +55,7 @@ export const viCommands: Catalogue = {
   'cmd.quahan.more': 'Hiện {shown} trong {total} việc, quá hạn lâu nhất trước.',
   'cmd.quahan.findings': 'Ngoài ra có {count} kiến nghị kiểm tra quá hạn khắc phục.',
 
-  'core.plain_text': 'Bot chỉ hiểu các lệnh bắt đầu bằng dấu /. Gõ /trogiup để xem các lệnh bạn dùng được.',
+  'core.plain_text': 'Bot chỉ hiểu các lệnh bắt đầu bằng dấu /. Gõ {/trogiup} để xem các lệnh bạn dùng được.',
 
   'cmd.case.title': 'Việc {case}',
   'cmd.case.status': 'Trạng thái',
@@ -65,7 +65,7 @@ export const viCommands: Catalogue = {
   'cmd.case.remaining': 'Còn phải thi hành',
   'cmd.case.due': 'Hạn xử lý',
 
-  'cmd.viec.usage': '/viec',
+  'cmd.viec.usage': '{/viec}',
   'cmd.viec.desc':
     'Các việc bạn đang giải quyết (lãnh đạo đơn vị: của cả đơn vị), việc có hạn xử lý và việc quá hạn lên trước, kèm số tiền còn phải thi hành.',
   'cmd.viec.title': 'Việc bạn đang giải quyết: {count}',
@@ -79,7 +79,7 @@ export const viCommands: Catalogue = {
   'cmd.viec.more': 'Hiện {shown} trong {total} việc: việc có hạn xử lý trước, rồi việc quá hạn lâu nhất, rồi việc thụ lý sớm nhất.',
   'cmd.viec.button.update': 'Cập nhật {case}',
 
-  'cmd.vuviec.usage': '/vuviec <mã việc>',
+  'cmd.vuviec.usage': '{/vuviec} <mã việc>',
   'cmd.vuviec.desc': 'Chi tiết và diễn biến của một việc thi hành án (chỉ gửi trong chat riêng).',
   'cmd.vuviec.title': 'Việc thi hành án {case}',
   'cmd.vuviec.sent_privately':
@@ -107,29 +107,29 @@ export const viCommands: Catalogue = {
   'cmd.vuviec.event.note': 'Ghi chú',
 
   'cmd.capnhat.usage':
-    '/capnhat <mã việc> thu <số tiền> [ngày] | xong | trangthai <trạng thái> [ngày] | xacminh [ngày] [ghi chú] | ghichu <nội dung>',
+    '{/capnhat} <mã việc> thu <số tiền> [ngày] | xong | trangthai <trạng thái> [ngày] | xacminh [ngày] [ghi chú] | ghichu <nội dung>',
   'cmd.capnhat.desc':
     'Báo cáo tiến độ một việc: khoản thu, thi hành xong, đổi trạng thái (hoan, tamdinhchi, chuacodieukien, dinhchi, uythac, thuhoi, dangthihanh; gõ có dấu hay không dấu đều được), xác minh, ghi chú. Thiếu phần nào, bot hỏi từng bước.',
   'cmd.capnhat.not_yours':
     'Bạn không cập nhật được việc {case}: chỉ Chấp hành viên được giao việc và lãnh đạo đơn vị đang giữ việc mới báo cáo tiến độ.',
   'cmd.capnhat.unknown_status': 'Không rõ trạng thái "{value}". Hãy gõ một trong: {allowed}.',
-  'cmd.capnhat.nothing_owed': 'Việc {case} đã thu đủ, không còn tiền phải thi hành. Nếu việc đã xong, gõ /capnhat {case} xong.',
+  'cmd.capnhat.nothing_owed': 'Việc {case} đã thu đủ, không còn tiền phải thi hành. Nếu việc đã xong, gõ {/capnhat} {case} xong.',
   'cmd.capnhat.no_cases': 'Bạn không có việc nào đang giải quyết để cập nhật.',
-  'cmd.capnhat.pick_case': 'Chọn việc cần cập nhật ({shown} việc gấp nhất trong {count} việc), hoặc gõ /capnhat <mã việc>.',
+  'cmd.capnhat.pick_case': 'Chọn việc cần cập nhật ({shown} việc gấp nhất trong {count} việc), hoặc gõ {/capnhat} <mã việc>.',
   'cmd.capnhat.pick_action': 'Bạn muốn báo cáo gì?',
   'cmd.capnhat.ask_amount':
-    'Nhập số tiền đã thu hôm nay cho việc {case} (còn phải thi hành {remaining}), ví dụ: 1.500.000, 50tr, 1,5 tỷ. Gõ /huy để thôi.',
+    'Nhập số tiền đã thu hôm nay cho việc {case} (còn phải thi hành {remaining}), ví dụ: 1.500.000, 50tr, 1,5 tỷ. Gõ {/huy} để thôi.',
   'cmd.capnhat.confirm_collect': 'Ghi nhận thu {amount} cho việc {case}, ngày {date}? Sau khoản này còn phải thi hành {remaining}.',
   'cmd.capnhat.not_pending':
-    'Không có báo cáo nào của việc {case} đang chờ xác nhận: có thể đã được ghi nhận, đã hủy hoặc đã quá 30 phút. Gõ /vuviec {case} để xem tình trạng việc.',
+    'Không có báo cáo nào của việc {case} đang chờ xác nhận: có thể đã được ghi nhận, đã hủy hoặc đã quá 30 phút. Gõ {/vuviec} {case} để xem tình trạng việc.',
   'cmd.capnhat.collected': 'Đã ghi nhận khoản thu {amount} ngày {date} cho việc {case}.',
   'cmd.capnhat.paid_off': 'Việc đã thu đủ số tiền phải thi hành. Khi việc đã thi hành xong, hãy báo ngay.',
   'cmd.capnhat.completed': 'Đã ghi nhận việc {case} thi hành xong ngày {date}.',
   'cmd.capnhat.verified': 'Đã ghi nhận xác minh điều kiện thi hành án của việc {case} ngày {date}.',
-  'cmd.capnhat.ask_note': 'Nhập nội dung ghi chú cho việc {case} (tối đa {max} ký tự). Gõ /huy để thôi.',
+  'cmd.capnhat.ask_note': 'Nhập nội dung ghi chú cho việc {case} (tối đa {max} ký tự). Gõ {/huy} để thôi.',
   'cmd.capnhat.noted': 'Đã thêm ghi chú vào việc {case}.',
   'cmd.capnhat.pick_status':
-    'Việc {case} đang ở trạng thái "{status}". Chuyển sang trạng thái nào, tính từ hôm nay? Nếu quyết định có hiệu lực từ ngày khác, gõ: /capnhat {case} trangthai <trạng thái> <ngày>.',
+    'Việc {case} đang ở trạng thái "{status}". Chuyển sang trạng thái nào, tính từ hôm nay? Nếu quyết định có hiệu lực từ ngày khác, gõ: {/capnhat} {case} trangthai <trạng thái> <ngày>.',
   'cmd.capnhat.no_moves': 'Từ trạng thái hiện tại, bạn không chuyển được việc {case} sang trạng thái nào khác.',
   'cmd.capnhat.confirm_status': 'Chuyển việc {case} từ "{from}" sang "{to}" từ ngày {date}?',
   'cmd.capnhat.status_changed': 'Đã chuyển việc {case} từ "{from}" sang "{to}" từ ngày {date}.',
@@ -142,23 +142,23 @@ export const viCommands: Catalogue = {
   'cmd.capnhat.button.confirm': 'Xác nhận',
   'cmd.capnhat.button.cancel': 'Hủy',
 
-  'cmd.hanxuly.usage': '/hanxuly <mã việc> <ngày>',
+  'cmd.hanxuly.usage': '{/hanxuly} <mã việc> <ngày>',
   'cmd.hanxuly.desc': 'Giao hạn xử lý cho một việc (ngày dạng 31/12/2026); việc quá hạn sẽ được nhắc.',
   'cmd.hanxuly.done': 'Đã giao hạn xử lý việc {case} đến ngày {date} (còn {days} ngày).',
 
-  'cmd.huy.usage': '/huy',
+  'cmd.huy.usage': '{/huy}',
   'cmd.huy.desc': 'Hủy báo cáo đang làm dở từng bước; không ghi nhận gì.',
   'cmd.huy.done': 'Đã hủy, không ghi nhận gì.',
   'cmd.huy.nothing': 'Không có báo cáo nào đang làm dở.',
 
-  'cmd.lienket.usage': '/lienket <mã>',
+  'cmd.lienket.usage': '{/lienket} <mã>',
   'cmd.lienket.desc': 'Liên kết tài khoản chat này với hồ sơ cán bộ của bạn, bằng mã dùng một lần do quản trị viên cấp.',
-  'cmd.ngonngu.usage': '/ngonngu vi|en',
+  'cmd.ngonngu.usage': '{/ngonngu} vi|en',
   'cmd.ngonngu.desc': 'Chọn ngôn ngữ trả lời: tiếng Việt (vi) hoặc tiếng Anh (en).',
   'cmd.ngonngu.done': 'Từ nay bot trả lời bạn bằng tiếng Việt.',
-  'cmd.trogiup.usage': '/trogiup',
+  'cmd.trogiup.usage': '{/trogiup}',
   'cmd.trogiup.desc': 'Các lệnh bạn dùng được.',
   'cmd.trogiup.title': 'Các lệnh bạn dùng được',
   'cmd.trogiup.title_stranger': 'Chào bạn! Bot này phục vụ cán bộ thi hành án dân sự.',
-  'cmd.trogiup.how_to_link': 'Để dùng bot, hãy xin quản trị viên mã liên kết (lệnh thads link-code) rồi gửi /lienket <mã>.',
+  'cmd.trogiup.how_to_link': 'Để dùng bot, hãy xin quản trị viên mã liên kết (lệnh thads link-code) rồi gửi {/lienket} <mã>.',
 };

@@ -28,7 +28,7 @@ export const viJobs: Catalogue = {
   'job.reason_due': '{reason} (hạn {due})',
   'job.no_officer': 'chưa phân công',
   'job.more_plain': '… và {count} việc khác.',
-  'job.more': '… và {count} việc khác (gõ /quahan để xem đủ).',
+  'job.more': '… và {count} việc khác (gõ {/quahan} để xem đủ).',
 
   'job.alerts.title': 'Cảnh báo việc quá hạn ngày {date} — {name}',
   'job.alerts.new': 'Mới quá hạn từ lần cảnh báo trước ({count}):',

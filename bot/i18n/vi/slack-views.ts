@@ -53,13 +53,13 @@ export const viSlackViews: Catalogue = {
   'views.home.past_due': 'hạn {date} đã qua',
   'views.home.overdue': 'quá hạn {days} ngày',
   'views.home.no_deadline': 'chưa có hạn',
-  'views.home.more': 'và {count} vụ việc khác (gõ /thads viec để xem cả danh sách).',
+  'views.home.more': 'và {count} vụ việc khác (gõ {/viec} để xem cả danh sách).',
   'views.home.update': 'Cập nhật tiến độ',
   'views.home.summary_title': '*Tình hình thi hành án của đơn vị*',
   'views.home.updated_at': 'Cập nhật lúc {at}',
   'views.home.welcome': 'Chào mừng đến với bot Thi hành án dân sự',
   'views.home.not_linked':
     'Tài khoản Slack này chưa được liên kết với hồ sơ cán bộ nào. Hãy đề nghị bộ phận quản trị của đơn vị cấp mã liên kết ' +
-    '(lệnh `thads link-code <mã cán bộ>`, có hiệu lực 24 giờ), rồi gõ `/thads lienket <mã>` trong tin nhắn riêng với ứng dụng này (thẻ Tin nhắn ở trên), nơi chỉ mình bạn xem được.',
+    '(lệnh `thads link-code <mã cán bộ>`, có hiệu lực 24 giờ), rồi gõ `{/lienket} <mã>` trong tin nhắn riêng với ứng dụng này (thẻ Tin nhắn ở trên), nơi chỉ mình bạn xem được.',
   'views.home.not_linked_after': 'Sau khi liên kết, trang này hiện các việc bạn đang giải quyết và số liệu của đơn vị.',
 };
