@@ -12,4 +12,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // A platform is one folder: grammY only in bot/telegram/, Slack's packages only in bot/slack/.
+  {
+    files: ['bot/**/*.ts', 'jobs/**/*.ts', 'server/**/*.ts', 'db/**/*.ts'],
+    ignores: ['bot/telegram/**', 'bot/slack/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['grammy', 'grammy/*', '@grammyjs/*'], message: 'grammY belongs in bot/telegram/ (a platform is one folder).' },
+            { group: ['@slack/*'], message: "Slack's packages belong in bot/slack/ (a platform is one folder)." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
 import { type ChatPlatform, jobRuns } from '../db/schema.ts';
 import { enqueue } from './outbox.ts';
-import type { DeliveryConfig, DeliveryService, DrainTuning } from './senders/index.ts';
+import type { DeliveryConfig, DeliveryService, DrainTuning, SenderFactory } from './senders/index.ts';
 import { createDelivery } from './senders/index.ts';
 import type { DrainResult } from './senders/drain.ts';
 import type { Job, JobDeps, PlannedMessage } from './types.ts';
@@ -20,6 +20,8 @@ export interface RunnerDeps {
   numbers: NumbersOptions;
   logger: Logger;
   config: JobDeps['config'] & DeliveryConfig;
+  /** The configured platforms' senders (server/platforms.ts). */
+  senders: SenderFactory;
 }
 
 export interface RunJobOptions {

@@ -21,6 +21,7 @@ import { defaultOverdueRules } from '../db/overdue-rules.ts';
 import { countByStatus, enqueue } from '../jobs/outbox.ts';
 import { leastTelegramTimeMs } from '../jobs/pacing.ts';
 import { createDelivery } from '../jobs/senders/index.ts';
+import { platformSenders } from '../server/platforms.ts';
 import { renderWithMentions } from '../bot/telegram/sender.ts';
 import type { JobDeps, PlannedMessage } from '../jobs/types.ts';
 import { weeklyBriefingJob } from '../jobs/weekly-briefing.ts';
@@ -125,7 +126,7 @@ export async function benchJobsDeliver(): Promise<void> {
     await enqueue(handle.db, planned, new Date());
     const enqueueMs = performance.now() - enqueued;
     const delivery = createDelivery(
-      { db: handle.db, logger: pino({ level: 'silent' }), config: { defaultLocale: 'vi', telegram: { token: '100200:bench', apiRoot: standIn.url } } },
+      { db: handle.db, logger: pino({ level: 'silent' }), config: { defaultLocale: 'vi' }, senders: platformSenders({ defaultLocale: 'vi', telegram: { token: '100200:bench', apiRoot: standIn.url } }) },
       { fetch: LATENCY_MS > 0 ? slowFetch : undefined, tuning: IN_FLIGHT ? { maxInFlight: IN_FLIGHT } : {} },
     );
     const started = performance.now();

@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { createCalendar } from '../db/calendar.ts';
 import { createDb, type Db, type DbHandle } from '../db/client.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
+import type { SenderFactory } from '../jobs/senders/index.ts';
 import type { Config } from './config.ts';
+import { platformSenders } from './platforms.ts';
 
 /** What every entry point (HTTP server, CLI, later the bots and jobs) works with. */
 export interface Deps {
@@ -13,6 +15,8 @@ export interface Deps {
   logger: Logger;
   /** The clock, injected so that tests and `--now` can set it. */
   now: () => Date;
+  /** The senders of the chat platforms configured (server/platforms.ts). */
+  senders: SenderFactory;
 }
 
 export async function createDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Deps> {
@@ -24,5 +28,6 @@ export async function createDeps(config: Config, logger: Logger, now: () => Date
     numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
     logger,
     now,
+    senders: platformSenders(config),
   };
 }

@@ -3,6 +3,9 @@ import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import { DatabaseUnavailableError } from '../../db/unreachable.ts';
 
+/** An update as the Bot API sends it: the webhook route (server/routes/telegram.ts) reads no more than its id. */
+export type TelegramUpdate = Update;
+
 /**
  * How one webhook update ended: handled (answered, ignored, or apologised for), or refused
  * because its claim could not reach the database (nothing recorded: Telegram may resend it).

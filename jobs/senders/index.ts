@@ -8,8 +8,6 @@ import type { Db } from '../../db/client.ts';
 import { type ChatPlatform, chatPlatforms } from '../../db/schema.ts';
 import { type Clock, RateLimiter, systemClock } from '../pacing.ts';
 import { type DrainOptions, type DrainResult, drainOutbox } from './drain.ts';
-import { createSlackSender } from '../../bot/slack/sender.ts';
-import { createTelegramSender } from '../../bot/telegram/sender.ts';
 import type { Sender } from './types.ts';
 
 export interface DeliveryConfig {
@@ -17,6 +15,9 @@ export interface DeliveryConfig {
   telegram?: { token: string; apiRoot?: string };
   slack?: { token: string; apiUrl?: string };
 }
+
+/** The senders of the platforms configured in this process (server/platforms.ts), over `fetch` when given. */
+export type SenderFactory = (options?: { fetch?: typeof fetch }) => Sender<unknown>[];
 
 /** Tuning for tests and benches; defaults suit production. */
 export type DrainTuning = Partial<Omit<DrainOptions, 'db' | 'limiter' | 'logger' | 'defaultLocale' | 'clock'>>;
@@ -31,15 +32,12 @@ export interface DeliveryService {
 }
 
 export function createDelivery(
-  deps: { db: Db; logger: Logger; config: DeliveryConfig },
+  deps: { db: Db; logger: Logger; config: Pick<DeliveryConfig, 'defaultLocale'>; senders: SenderFactory },
   options: { clock?: Clock; fetch?: typeof fetch; tuning?: DrainTuning } = {},
 ): DeliveryService {
   const clock = options.clock ?? systemClock;
   const limiter = new RateLimiter(clock);
-  const { telegram, slack } = deps.config;
-  const senders: Sender<unknown>[] = [];
-  if (telegram) senders.push(createTelegramSender({ ...telegram, fetch: options.fetch }) as Sender<unknown>);
-  if (slack) senders.push(createSlackSender({ ...slack, fetch: options.fetch }) as Sender<unknown>);
+  const senders = deps.senders({ fetch: options.fetch });
   const platforms = senders.map((s) => s.platform);
   return {
     platforms,

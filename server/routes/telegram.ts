@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Update } from 'grammy/types';
+import type { TelegramUpdate } from '../../bot/telegram/telegram-bot.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TelegramBot } from '../../bot/telegram/create-bot.ts';
@@ -42,7 +42,7 @@ export function createTelegramRoutes(bot: TelegramBot, options: TelegramRouteOpt
     await next();
   });
   app.post('/webhook', bodyLimit({ maxSize: MAX_UPDATE_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }), async (c) => {
-    const update = (await c.req.json().catch(() => undefined)) as Update | undefined;
+    const update = (await c.req.json().catch(() => undefined)) as TelegramUpdate | undefined;
     if (!Number.isSafeInteger(update?.update_id)) return c.json({ error: 'not_an_update' }, 400);
     const updateId = update!.update_id;
     const unavailable = () => c.json({ error: 'database_unavailable' }, 503);

@@ -3,6 +3,7 @@ import type { DbHandle } from '../../db/client.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import { type Env, parseConfig } from '../../server/config.ts';
 import type { Deps } from '../../server/deps.ts';
+import { platformSenders } from '../../server/platforms.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -27,6 +28,7 @@ export function createTestDeps(handle: DbHandle, env: Env = {}, now: () => Date 
     numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
     logger,
     now,
+    senders: platformSenders(config),
   };
   return { deps, logs };
 }

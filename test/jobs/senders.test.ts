@@ -1,3 +1,4 @@
+import { commandRef } from '../../bot/core/command-ref.ts';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -247,7 +248,7 @@ describe.each(drivers)('senders against a stand-in API on %s', (driver) => {
     standIn.refuse('C999', slackAnswers.error('not_in_channel'));
     const mentions = [{ name: 'Lê Văn An', externalId: 'U502' }];
     await enqueue(handle.db, [
-      plan('C101', briefing('Quá hạn: Lê Văn An (gõ /quahan để xem đủ)'), { destination: { platform: 'slack', chatId: 'C101' }, mentions }),
+      plan('C101', briefing(`Quá hạn: Lê Văn An (gõ ${commandRef('quahan')} để xem đủ)`), { destination: { platform: 'slack', chatId: 'C101' }, mentions }),
       plan('C999', briefing('Không tới'), { destination: { platform: 'slack', chatId: 'C999' } }),
     ]);
     const result = await drainOutbox(slack, options());
