@@ -1,7 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Outgoing } from '../core/reply.ts';
+import type { Outgoing, Reply } from '../core/reply.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { renderSlack } from './render.ts';
+import { renderSlack, renderSlackBlocks, SLACK_LIMITS } from './render.ts';
 
 type Rendered = ReturnType<typeof renderSlack>;
 
@@ -32,7 +32,7 @@ export async function deliverSlack(client: webApi.WebClient, outgoing: Outgoing[
     if (to.isPrivate) {
       await post(client, to, message, 'in_channel');
     } else if (where === 'private') {
-      await sendDm(client, to, message);
+      await sendDm(client, to, reply, message);
     } else {
       await post(client, to, message, reply.tone === 'error' || reply.personal || hasPrivate ? 'ephemeral' : 'in_channel');
     }
@@ -51,30 +51,17 @@ async function post(client: webApi.WebClient, to: SlackDestination, message: Ren
   }
 }
 
-async function sendDm(client: webApi.WebClient, to: SlackDestination, message: Rendered): Promise<void> {
+async function sendDm(client: webApi.WebClient, to: SlackDestination, reply: Reply, message: Rendered): Promise<void> {
   try {
     await client.chat.postMessage({ channel: await to.openDm(), ...message, unfurl_links: false });
   } catch (error) {
     if (!isSlackRefusal(error)) throw error;
-    // The person alone sees an ephemeral message: the details stay private all the same.
+    // The person alone sees an ephemeral message: the details stay private all the same, drawn
+    // anew one block short, for the note saying why they are not in a DM.
     const note = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t(to.locale, 'slack.dm_failed') }] };
-    await post(client, to, { text: message.text, blocks: [note, ...withinLimit(message.blocks, MAX_BLOCKS - 1)] }, 'ephemeral');
+    const blocks = renderSlackBlocks(reply, to.locale, SLACK_LIMITS.messageBlocks - 1);
+    await post(client, to, { text: message.text, blocks: [note, ...blocks] }, 'ephemeral');
   }
-}
-
-/** Slack's limit of blocks in one message. */
-const MAX_BLOCKS = 50;
-
-/**
- * At most `max` blocks: content is dropped before its last block (renderSlack's "shortened" line
- * when it cut already), the buttons (actions blocks) kept, as renderSlack does.
- */
-function withinLimit(blocks: Rendered['blocks'], max: number): Rendered['blocks'] {
-  if (blocks.length <= max) return blocks;
-  const actions = blocks.filter((b) => b.type === 'actions');
-  const content = blocks.filter((b) => b.type !== 'actions');
-  const room = Math.max(1, max - actions.length);
-  return [...content.slice(0, room - 1), content.at(-1)!, ...actions];
 }
 
 /** Slack said no (ok: false, e.g. a DM the workspace forbids); network failures are not this. */
