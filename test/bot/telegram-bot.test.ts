@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../../bot/commands/index.ts';
 import { defineCommand } from '../../bot/core/command.ts';
 import { message } from '../../bot/core/reply.ts';
+import { t } from '../../bot/i18n/index.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { processedUpdates } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
@@ -173,5 +174,29 @@ describe.each(drivers)('the Telegram adapter through grammY’s handleUpdate (%s
     expect(sent()[1]!.payload.text).toBe('Xin lỗi, đã có lỗi trong hệ thống. Vui lòng thử lại sau.');
     const logged = core.logs.find((l) => (l as { msg?: string }).msg === 'telegram update failed') as Record<string, unknown>;
     expect(logged).toMatchObject({ update_id: update.update_id, platform: 'telegram' });
+  });
+
+  it('apologises in the person’s own language, and in their app’s to a stranger', async () => {
+    const refuseFirst = () => {
+      let first = true;
+      return (call: { method: string }) => {
+        if (call.method !== 'sendMessage' || !first) return undefined;
+        first = false;
+        return { ok: false as const, error_code: 400, description: 'Bad Request' };
+      };
+    };
+    await handle.db.execute(sql`update staff set locale = 'en' where code = 'BH-DS-CHV01'`);
+    try {
+      const linked = captureBot(createTestCore(handle.db), refuseFirst());
+      await linked.bot.receive(textUpdate(id(), OFFICER, '/tomtat'));
+      expect(linked.sent()[1]!.payload.text).toBe(t('en', 'internal_error'));
+    } finally {
+      await handle.db.execute(sql`update staff set locale = null where code = 'BH-DS-CHV01'`);
+    }
+    const stranger = captureBot(core, refuseFirst());
+    const english = textUpdate(id(), STRANGER, '/trogiup');
+    english.message!.from!.language_code = 'en';
+    await stranger.bot.receive(english);
+    expect(stranger.sent()[1]!.payload.text).toBe(t('en', 'internal_error'));
   });
 });
