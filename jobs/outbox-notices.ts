@@ -8,7 +8,7 @@ import { message } from '../bot/core/reply.ts';
 import { type Locale, t } from '../bot/i18n/index.ts';
 import type { Db } from '../db/client.ts';
 import { chatIdentities, type ChatPlatform, staff, units } from '../db/schema.ts';
-import type { Delivery } from './outbox.ts';
+import type { Delivery } from '../db/outbox.ts';
 import type { PlannedMessage } from './types.ts';
 
 export const NOTICES_JOB = 'delivery-notices';
