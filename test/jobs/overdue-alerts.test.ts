@@ -6,10 +6,10 @@ import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/render/telegram.ts
 import { t } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
+import { recordSlot } from '../../db/job-runs.ts';
 import { chatIdentities, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
 import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
 import { enqueue } from '../../jobs/outbox.ts';
-import { recordSlot } from '../../jobs/run-job.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
