@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Each layer imports only what is its own (issue 9): SQL is written in db/ only, and a platform is
+// one folder (grammY only in bot/telegram/, Slack's packages only in bot/slack/).
+const SQL = { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'SQL belongs in db/: add or use a db/ function instead of importing drizzle-orm here.' };
+const GRAMMY = { group: ['grammy', 'grammy/*', '@grammyjs/*'], message: 'grammY belongs in bot/telegram/ (a platform is one folder).' };
+const SLACK = { group: ['@slack/*'], message: "Slack's packages belong in bot/slack/ (a platform is one folder)." };
+const only = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'db/migrations/', '.bench/'] },
   js.configs.recommended,
@@ -12,20 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // A platform is one folder: grammY only in bot/telegram/, Slack's packages only in bot/slack/.
-  {
-    files: ['bot/**/*.ts', 'jobs/**/*.ts', 'server/**/*.ts', 'db/**/*.ts'],
-    ignores: ['bot/telegram/**', 'bot/slack/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['grammy', 'grammy/*', '@grammyjs/*'], message: 'grammY belongs in bot/telegram/ (a platform is one folder).' },
-            { group: ['@slack/*'], message: "Slack's packages belong in bot/slack/ (a platform is one folder)." },
-          ],
-        },
-      ],
-    },
-  },
+  only(['bot/**/*.ts', 'jobs/**/*.ts', 'server/**/*.ts'], [SQL, GRAMMY, SLACK], ['bot/telegram/**', 'bot/slack/**']),
+  only(['bot/telegram/**/*.ts'], [SQL, SLACK]),
+  only(['bot/slack/**/*.ts'], [SQL, GRAMMY]),
+  only(['db/**/*.ts'], [GRAMMY, SLACK]),
 );

@@ -47,12 +47,14 @@ export const channels = ['telegram', 'slack', 'console', 'api', 'import', 'job']
 export const inspectionKinds = ['comprehensive', 'thematic', 'unannounced', 'self'] as const;
 export const findingStatuses = ['open', 'reported', 'closed'] as const;
 export const chatPlatforms = ['telegram', 'slack'] as const;
+export const unitChannelPurposes = ['unit', 'leaders'] as const;
 
 export type UnitKind = (typeof unitKinds)[number];
 export type StaffRole = (typeof staffRoles)[number];
 export type CaseStatus = (typeof caseStatuses)[number];
 export type Channel = (typeof channels)[number];
 export type ChatPlatform = (typeof chatPlatforms)[number];
+export type UnitChannelPurpose = (typeof unitChannelPurposes)[number];
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -68,12 +70,35 @@ export const units = pgTable(
     name: text('name').notNull(),
     kind: text('kind').$type<UnitKind>().notNull(),
     parentId: integer('parent_id').references((): AnyPgColumn => units.id),
-    telegramChatId: text('telegram_chat_id'),
-    slackChannelId: text('slack_channel_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index('units_parent_idx').on(t.parentId)],
+);
+
+/**
+ * A unit's group or channel on a chat platform, like a person's chat accounts: the unit's own
+ * ('unit': the one units.csv names, where the jobs post), or its leaders' ('leaders': a
+ * province's second group). A unit may have them on several platforms; at most one of each
+ * purpose per platform. Two units may share one group.
+ */
+export const unitChannels = pgTable(
+  'unit_channels',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    platform: text('platform').$type<ChatPlatform>().notNull(),
+    chatId: text('chat_id').notNull(),
+    purpose: text('purpose').$type<UnitChannelPurpose>().notNull().default('unit'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.platform, t.chatId] }),
+    unique('unit_channels_purpose_uq').on(t.unitId, t.platform, t.purpose),
+    // Whose group is this (a message bounced from it).
+    index('unit_channels_chat_idx').on(t.platform, t.chatId),
+  ],
 );
 
 export const staff = pgTable(

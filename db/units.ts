@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
 import { units } from './schema.ts';
@@ -67,4 +67,16 @@ export async function findUnits(db: Db, query: string, withinIds?: readonly numb
   const wanted = fold(query);
   const byCode = scope.filter((u) => fold(u.code) === wanted);
   return byCode.length > 0 ? byCode : scope.filter((u) => fold(u.name).includes(wanted));
+}
+
+/** Codes and names of units by id (for headings); ids that are no unit are left out. */
+export async function getUnitNames(db: Db, ids: readonly number[]): Promise<Map<number, { code: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
+/** True when the database holds at least one unit: someone's organisation (or the demo) is loaded. */
+export async function hasAnyUnit(db: Db): Promise<boolean> {
+  return (await db.select({ id: units.id }).from(units).limit(1)).length > 0;
 }

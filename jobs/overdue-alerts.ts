@@ -1,11 +1,15 @@
+import { getChatAccounts } from '../db/chat-accounts.ts';
+import { getLastSlot } from '../db/job-runs.ts';
 import { getOverdueDigest } from '../db/numbers/overdue-digest.ts';
+import { getOverseers } from '../db/overseers.ts';
 import { chatPlatforms } from '../db/schema.ts';
+import { getUnitChannels } from '../db/unit-channels.ts';
+import { getUnitNames } from '../db/units.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
-import { escalationReply, getOverseers, getUnitNames } from './alerts/escalations.ts';
+import { escalationReply } from './alerts/escalations.ts';
 import { previousWorkingDay } from './alerts/new-overdue.ts';
-import { getLastSlot } from './run-job.ts';
 import { NEW_LISTED, unitDigest } from './alerts/unit-digest.ts';
-import { getChatAccounts, getUnitChannels, mentionsOn } from './briefing/chat-accounts.ts';
+import { mentionsOn } from './briefing/mentions.ts';
 import type { Job, PlannedMessage } from './types.ts';
 
 const NAME = 'overdue-alerts';

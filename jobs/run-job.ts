@@ -3,11 +3,11 @@
  * its messages, the outbox keeps the ones it does not hold yet, the slot is recorded, and the
  * senders drain what is due. Running the same slot again plans the same keys and sends nothing.
  */
-import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { recordSlot } from '../db/job-runs.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
-import { type ChatPlatform, jobRuns } from '../db/schema.ts';
+import type { ChatPlatform } from '../db/schema.ts';
 import { enqueue } from './outbox.ts';
 import type { DeliveryConfig, DeliveryService, DrainTuning, SenderFactory } from './senders/index.ts';
 import { createDelivery } from './senders/index.ts';
@@ -72,21 +72,4 @@ export async function runJob(deps: RunnerDeps, job: Job, slot: Date, options: Ru
   if (options.deliver !== false) result.delivered = await delivery.drainAll(options.tuning);
   logger.info({ planned: planned.length, added: result.added, existing: result.existing, delivered: result.delivered, waiting: result.waiting, ms: Date.now() - started }, 'job ran');
   return result;
-}
-
-/** Records that `slot` ran; a later slot already recorded stays (a by-hand run of an old instant). */
-export async function recordSlot(db: Db, job: string, slot: Date, now = new Date()): Promise<void> {
-  await db
-    .insert(jobRuns)
-    .values({ job, lastSlot: slot, lastRunAt: now })
-    .onConflictDoUpdate({
-      target: jobRuns.job,
-      set: { lastSlot: sql`greatest(${jobRuns.lastSlot}, excluded.last_slot)`, lastRunAt: sql`excluded.last_run_at` },
-    });
-}
-
-/** The last slot a job ran for, if it ever ran. */
-export async function getLastSlot(db: Db, job: string): Promise<Date | undefined> {
-  const [row] = await db.select({ lastSlot: jobRuns.lastSlot, lastRunAt: jobRuns.lastRunAt }).from(jobRuns).where(eq(jobRuns.job, job));
-  return row?.lastSlot ?? undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { Calendar } from '../db/calendar.ts';
 import type { Db } from '../db/client.ts';
-import { jobRuns } from '../db/schema.ts';
+import { getJobRuns } from '../db/job-runs.ts';
 import { jobs } from './index.ts';
 import { CronError, type Cron, nextSlot, parseCron, type SlotOptions } from './schedule.ts';
 import { pruneJob } from './schedule-prune.ts';
@@ -55,7 +55,7 @@ export interface JobStatus {
 
 /** What `thads jobs list` shows, for each job. */
 export async function describeJobs(db: Db, scheduled: readonly ScheduledJob[], now: Date): Promise<JobStatus[]> {
-  const runs = new Map((await db.select().from(jobRuns)).map((r) => [r.job, r]));
+  const runs = await getJobRuns(db);
   return scheduled.map((s) => ({
     job: s.job.name,
     schedule: s.expression,

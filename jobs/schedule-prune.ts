@@ -1,6 +1,6 @@
 import { pruneDialogues } from '../db/dialogues.ts';
+import { pruneDeliveries } from '../db/outbox.ts';
 import { pruneProcessedUpdates } from '../db/processed-updates.ts';
-import { pruneDeliveries } from './outbox.ts';
 import type { Job } from './types.ts';
 
 /** Platforms stop resending an update within a day or so; a week of claims is plenty. */

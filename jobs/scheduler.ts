@@ -9,7 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import Bree from 'bree';
 import type { Calendar } from '../db/calendar.ts';
-import { getLastSlot, runJob, type RunnerDeps } from './run-job.ts';
+import { getLastSlot } from '../db/job-runs.ts';
+import { runJob, type RunnerDeps } from './run-job.ts';
 import { dueSlot } from './schedule.ts';
 import { resolveSchedules, type ScheduledJob } from './schedule-jobs.ts';
 import { createDelivery, type DeliveryService } from './senders/index.ts';

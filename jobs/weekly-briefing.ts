@@ -1,10 +1,12 @@
 import type { Reply } from '../bot/core/reply.ts';
+import { getChatAccounts } from '../db/chat-accounts.ts';
 import { getIdleOfficers, type IdleOfficer } from '../db/numbers/idle-officers.ts';
 import { getOverdueByUnit } from '../db/numbers/overdue-by-unit.ts';
 import { getAllSummaries } from '../db/numbers/unit-summaries.ts';
 import { getUpcomingDeadlines } from '../db/numbers/upcoming-deadlines.ts';
+import { getUnitChannels } from '../db/unit-channels.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
-import { getChatAccounts, getUnitChannels, mentionsOn } from './briefing/chat-accounts.ts';
+import { mentionsOn } from './briefing/mentions.ts';
 import { isoWeekKey, isoWeekOf } from './briefing/iso-week.ts';
 import { provinceBriefingReply, rankChildren } from './briefing/province-briefing.ts';
 import { unitBriefingReply } from './briefing/unit-briefing.ts';

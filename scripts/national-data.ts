@@ -40,16 +40,23 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
   }
   const d = `'${today}'::date`;
   const statements = [
-    `insert into units (code, name, kind, telegram_chat_id, slack_channel_id)
-     select 'T' || lpad(p::text, 2, '0'), 'Thi hành án dân sự tỉnh số ' || p, 'province', '-1009' || lpad(p::text, 4, '0'), 'CP' || lpad(p::text, 4, '0')
+    `insert into units (code, name, kind)
+     select 'T' || lpad(p::text, 2, '0'), 'Thi hành án dân sự tỉnh số ' || p, 'province'
      from generate_series(1, ${NATIONAL_PROVINCES}) p`,
     // 355 = 34 × 10 + 15: the first 15 provinces have 11 units, the others 10.
-    `insert into units (code, name, kind, parent_id, telegram_chat_id, slack_channel_id)
+    `insert into units (code, name, kind, parent_id)
      select 'T' || lpad(p::text, 2, '0') || '-' || lpad(n::text, 2, '0'), 'Phòng Thi hành án dân sự khu vực ' || p || '.' || n, 'local',
-            (select id from units where code = 'T' || lpad(p::text, 2, '0')),
-            '-1008' || lpad((p * 100 + n)::text, 5, '0'), 'CL' || lpad((p * 100 + n)::text, 5, '0')
+            (select id from units where code = 'T' || lpad(p::text, 2, '0'))
      from generate_series(1, ${NATIONAL_PROVINCES}) p
      cross join lateral generate_series(1, case when p <= 15 then 11 else 10 end) n`,
+    // Each unit's own Telegram group and Slack channel (db/unit-channels.ts), as units.csv would set them.
+    `insert into unit_channels (unit_id, platform, chat_id)
+     select u.id, c.platform, c.chat_id from units u
+     cross join lateral (select substr(u.code, 2, 2)::int as p, nullif(substr(u.code, 5, 2), '')::int as n) k
+     cross join lateral (values
+       ('telegram', case when k.n is null then '-1009' || lpad(k.p::text, 4, '0') else '-1008' || lpad((k.p * 100 + k.n)::text, 5, '0') end),
+       ('slack', case when k.n is null then 'CP' || lpad(k.p::text, 4, '0') else 'CL' || lpad((k.p * 100 + k.n)::text, 5, '0') end)) c(platform, chat_id)
+     where u.code ~ '^T[0-9]{2}(-[0-9]{2})?$'`,
     `insert into staff (code, full_name, unit_id, role)
      select u.code || '-' || r.code, r.name || ' ' || u.code, u.id, r.role
      from units u cross join (values ('TP', 'Trưởng phòng', 'unit_head'), ('CHV1', 'Chấp hành viên Một', 'officer'),

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { DEMO_PROVINCE_CODE, type DemoResult, seedDemo } from '../db/demo/index.ts';
-import { units } from '../db/schema.ts';
+import { DEMO_PROVINCE_CODE, type DemoResult, isDemoLoaded, seedDemo } from '../db/demo/index.ts';
+import { hasAnyUnit } from '../db/units.ts';
 import { todayIn } from '../db/work-year.ts';
 import type { Deps } from './deps.ts';
 
@@ -16,21 +15,12 @@ export async function seedDemoIfWanted(deps: Deps, announce: (line: string) => v
   const { config, dbHandle, db } = deps;
   const wanted =
     config.seedDemo === 'always'
-      ? !(await hasDemoProvince(deps))
-      : config.seedDemo === 'auto' && dbHandle.driver === 'pglite' && !(await hasAnyUnit(deps));
+      ? !(await isDemoLoaded(db))
+      : config.seedDemo === 'auto' && dbHandle.driver === 'pglite' && !(await hasAnyUnit(db));
   if (!wanted) return undefined;
   announce(`Loading the demo province ${DEMO_PROVINCE_CODE} into the database…`);
   const started = Date.now();
   const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()) });
   deps.logger.info({ counts, duration_ms: Date.now() - started }, 'demo data loaded');
   return counts;
-}
-
-async function hasAnyUnit({ db }: Deps): Promise<boolean> {
-  return (await db.select({ id: units.id }).from(units).limit(1)).length > 0;
-}
-
-async function hasDemoProvince({ db }: Deps): Promise<boolean> {
-  const found = await db.select({ id: units.id }).from(units).where(eq(units.code, DEMO_PROVINCE_CODE)).limit(1);
-  return found.length > 0;
 }

@@ -17,6 +17,11 @@ export class DemoAlreadyLoadedError extends Error {
   }
 }
 
+/** True when the demo province is in the database (loaded by seedDemo, or a unit with its code). */
+export function isDemoLoaded(db: Db): Promise<boolean> {
+  return hasDemo(db, DEMO_PROVINCE_CODE);
+}
+
 /**
  * Loads the fictional province "Thi hành án dân sự tỉnh Bình Hà" (code BH) as of `today`:
  * units, staff, about 3,000 cases over three work years with their collections, targets and

@@ -145,8 +145,8 @@ export async function insertDemo(tx: Tx, data: DemoData, today: IsoDate): Promis
 }
 
 /** True when the demo province is already in the database. */
-export async function hasDemo(tx: Tx, provinceCode: string): Promise<boolean> {
-  const rows = await tx.select({ id: units.id }).from(units).where(eq(units.code, provinceCode)).limit(1);
+export async function hasDemo(db: Db, provinceCode: string): Promise<boolean> {
+  const rows = await db.select({ id: units.id }).from(units).where(eq(units.code, provinceCode)).limit(1);
   return rows.length > 0;
 }
 

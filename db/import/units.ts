@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../client.ts';
-import { unitKinds } from '../schema.ts';
+import { type Db, queryRows } from '../client.ts';
+import { type ChatPlatform, chatPlatforms, unitKinds } from '../schema.ts';
 import { cells } from './cells.ts';
 import { defineImporter } from './importer.ts';
 import { countInserted, upsertStaged } from './sql-batches.ts';
@@ -15,6 +15,9 @@ const row = {
   telegram_chat_id: cells.pattern(/^-?\d{1,20}$/, 'import.bad_telegram_chat'),
   slack_channel_id: cells.pattern(/^[CGD][A-Z0-9]{2,}$/, 'import.bad_slack_channel'),
 };
+
+/** The file's column for each platform's group or channel. */
+const channelColumn = { telegram: 'telegram_chat_id', slack: 'slack_channel_id' } as const satisfies Record<ChatPlatform, string>;
 
 /**
  * Each unit's parent as it will be: the file's for units in it, the database's for the others,
@@ -57,11 +60,9 @@ export const unitsImporter = defineImporter({
       tx,
       count,
       (range) => countInserted(sql`
-        insert into units (code, name, kind, telegram_chat_id, slack_channel_id)
-        select code, name, kind, telegram_chat_id, slack_channel_id from ${staged} r where ${range} order by seq
-        on conflict (code) do update set name = excluded.name, kind = excluded.kind,
-          telegram_chat_id = excluded.telegram_chat_id, slack_channel_id = excluded.slack_channel_id,
-          updated_at = now()
+        insert into units (code, name, kind)
+        select code, name, kind from ${staged} r where ${range} order by seq
+        on conflict (code) do update set name = excluded.name, kind = excluded.kind, updated_at = now()
         returning (xmax = 0) as inserted`),
       progress,
     );
@@ -71,6 +72,29 @@ export const unitsImporter = defineImporter({
           from ${staged} r left join units p on p.code = r.parent_code
           where u.code = r.code and u.parent_id is distinct from p.id`,
     );
+    for (const platform of chatPlatforms) await writeChannels(tx, platform);
     return counts;
   },
 });
+
+/**
+ * The file's group or channel on `platform` for each of its units becomes the unit's own
+ * ('unit'), replacing the one it had; an empty cell removes it. A leaders' group is not in the
+ * file and stays, unless the file names that chat as the unit's own.
+ */
+async function writeChannels(tx: Db, platform: ChatPlatform): Promise<void> {
+  const column = sql.identifier(channelColumn[platform]);
+  await queryRows(
+    tx,
+    sql`delete from unit_channels c using units u, ${staged} r
+        where u.code = r.code and c.unit_id = u.id and c.platform = ${platform} and c.purpose = 'unit'
+          and c.chat_id is distinct from r.${column}`,
+  );
+  await queryRows(
+    tx,
+    sql`insert into unit_channels (unit_id, platform, chat_id, purpose)
+        select u.id, ${platform}, r.${column}, 'unit' from ${staged} r join units u on u.code = r.code
+        where r.${column} is not null
+        on conflict (unit_id, platform, chat_id) do update set purpose = 'unit' where unit_channels.purpose <> 'unit'`,
+  );
+}

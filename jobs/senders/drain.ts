@@ -9,7 +9,8 @@
 import type { Logger } from 'pino';
 import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
-import { claimDue, type Delivery, expireStale, markFailed, markSent, nextDueAt, readPayload } from '../outbox.ts';
+import { claimDue, type Delivery, expireStale, markFailed, markSent, nextDueAt } from '../../db/outbox.ts';
+import { readPayload } from '../outbox.ts';
 import { type Clock, inFlightLimit, type RateLimiter, systemClock } from '../pacing.ts';
 import { kept, recordOutcome, type RowTurn, type Tally } from './outcome.ts';
 import type { Sender } from './types.ts';

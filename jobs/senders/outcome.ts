@@ -4,7 +4,8 @@
  */
 import type { Logger } from 'pino';
 import { planUnreachableNotice } from '../outbox-notices.ts';
-import { CLAIM_LEASE_MS, type Delivery, enqueue, markFailed, markProgress, markRetry, markSent, markUnreachable } from '../outbox.ts';
+import { CLAIM_LEASE_MS, type Delivery, markFailed, markProgress, markRetry, markSent, markUnreachable } from '../../db/outbox.ts';
+import { enqueue } from '../outbox.ts';
 import type { Clock, Limit } from '../pacing.ts';
 import type { DrainOptions, DrainResult } from './drain.ts';
 import type { SendOutcome } from './types.ts';

@@ -1,6 +1,6 @@
 import { formatCount, renderTable, truncateText } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
-import { countByStatus, type Delivery, listDeliveries } from '../../jobs/outbox.ts';
+import { countByStatus, type Delivery, listDeliveries } from '../../db/outbox.ts';
 import { formatLocal } from '../../jobs/schedule.ts';
 import { platformName } from './jobs-run.ts';
 import { writeJson } from './report-date.ts';

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { formatCount, formatDate } from '../../bot/format.ts';
 import { t } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
-import { units } from '../../db/schema.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { type CliCommand, writeLine } from './types.ts';
 
@@ -13,10 +11,9 @@ export const seedDemoCommand: CliCommand = {
   async run(deps, args, io) {
     const { locale } = args;
     // Loaded on demand: only this command needs the demo generator.
-    const { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, seedDemo } = await import('../../db/demo/index.ts');
+    const { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, isDemoLoaded, seedDemo } = await import('../../db/demo/index.ts');
     // Loading twice would fail half-way on unique codes; say so plainly instead.
-    const [existing] = await deps.db.select({ id: units.id }).from(units).where(eq(units.code, DEMO_PROVINCE_CODE));
-    if (existing) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
+    if (await isDemoLoaded(deps.db)) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
     // The demo's dates are spread around "today" where its users are, not where the server is.
     const today = todayIn(deps.config.timeZone, deps.now());
     const counts = await seedDemo(deps.db, { today }).catch((error: unknown) => {

@@ -1,13 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import { refreshStatusMirror } from '../../db/case-status.ts';
 import type { Db } from '../../db/client.ts';
-import { type CaseStatus, caseStatusHistory, cases, collections, staff, type StaffRole, units } from '../../db/schema.ts';
+import { type CaseStatus, caseStatusHistory, cases, type ChatPlatform, chatPlatforms, collections, staff, type StaffRole, units } from '../../db/schema.ts';
+import { removeUnitChannel, setUnitChannel } from '../../db/unit-channels.ts';
+import { getUnitByCode } from '../../db/units.ts';
 
 /** Small builders that write fixtures straight through drizzle, following the import's conventions. */
 export async function addUnit(db: Db, code: string, kind: 'province' | 'local', parentCode?: string): Promise<number> {
   const parentId = parentCode ? (await db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, parentCode) }))?.id : null;
   const [row] = await db.insert(units).values({ code, name: `Đơn vị ${code}`, kind, parentId }).returning({ id: units.id });
   return row!.id;
+}
+
+/**
+ * Sets (an id) or removes (null) the own group or channel of a unit (its id or code) on each
+ * platform named, as a units.csv row does.
+ */
+export async function setChannels(db: Db, unit: number | string, channels: Partial<Record<ChatPlatform, string | null>>): Promise<void> {
+  const unitId = typeof unit === 'number' ? unit : (await getUnitByCode(db, unit)).id;
+  for (const platform of chatPlatforms) {
+    const chatId = channels[platform];
+    if (chatId) await setUnitChannel(db, unitId, platform, chatId);
+    else if (chatId === null) await removeUnitChannel(db, unitId, platform);
+  }
 }
 
 export async function addStaff(db: Db, code: string, unitId: number, role: StaffRole = 'officer'): Promise<number> {

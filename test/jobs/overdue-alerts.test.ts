@@ -6,14 +6,14 @@ import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/telegram/render.ts
 import { t } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
+import { recordSlot } from '../../db/job-runs.ts';
 import { chatIdentities, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
 import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
 import { enqueue } from '../../jobs/outbox.ts';
-import { recordSlot } from '../../jobs/run-job.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
-import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
+import { addCase, addStaff, addUnit, setChannels } from '../helpers/fixtures.ts';
 import { createJobDeps } from '../helpers/job-deps.ts';
 
 /** Tuesday 24 November 2026, 08:00 in Viet Nam: the previous run was Monday 23/11. */
@@ -44,9 +44,10 @@ async function seed(db: Db) {
   const a3 = await addUnit(db, 'A3', 'local', 'PA');
   const a4 = await addUnit(db, 'A4', 'local', 'PA');
   const t1 = await addUnit(db, 'T1', 'local', 'PA');
-  await db.update(units).set({ telegramChatId: '-2001', slackChannelId: 'C201', name: 'Phòng THADS khu vực Hòa An' }).where(eq(units.id, a1));
-  await db.update(units).set({ telegramChatId: '-2003' }).where(eq(units.id, a3));
-  await db.update(units).set({ telegramChatId: '-2005' }).where(eq(units.id, t1));
+  await db.update(units).set({ name: 'Phòng THADS khu vực Hòa An' }).where(eq(units.id, a1));
+  await setChannels(db, a1, { telegram: '-2001', slack: 'C201' });
+  await setChannels(db, a3, { telegram: '-2003' });
+  await setChannels(db, t1, { telegram: '-2005' });
   await db.update(units).set({ name: 'Phòng THADS khu vực Mỹ Lộc' }).where(eq(units.id, a2));
   const province = (await db.query.units.findFirst({ where: (u, { eq: e }) => e(u.code, 'PA') }))!.id;
 
@@ -86,7 +87,7 @@ async function seed(db: Db) {
   await addCase(db, { unitId: a4, code: 'R1', accepted: '2026-09-01', verifiedOn: '2026-09-10', dueDate: '2026-10-10', amount: 0 });
   // A5: more newly overdue cases than a digest lists.
   const a5 = await addUnit(db, 'A5', 'local', 'PA');
-  await db.update(units).set({ telegramChatId: '-2006' }).where(eq(units.id, a5));
+  await setChannels(db, a5, { telegram: '-2006' });
   const F = { unitId: a5, accepted: '2026-10-01', verifiedOn: '2026-10-05', amount: 0 };
   for (let i = 1; i <= 35; i++) await addCase(db, { ...F, code: `F${String(i).padStart(2, '0')}`, dueDate: '2026-11-23' });
   for (let i = 1; i <= 3; i++) await addCase(db, { ...F, code: `G${i}`, dueDate: `2026-11-0${i}` });
@@ -219,13 +220,13 @@ describe.each(drivers)('overdue alerts on %s', (driver) => {
   });
 
   it('gives each unit its own digest when two units share one group', async () => {
-    await handle.db.update(units).set({ telegramChatId: '-2001' }).where(eq(units.code, 'A5'));
+    await setChannels(handle.db, 'A5', { telegram: '-2001' });
     try {
       const shared = (await overdueAlertsJob.run(jobDeps(handle.db), NOW)).filter((p) => to(p) === 'telegram:-2001');
       expect(shared.map((p) => p.period).sort()).toEqual(['2026-11-24 A1', '2026-11-24 A5']);
       expect(await enqueue(handle.db, shared)).toEqual({ added: 2, existing: 0 });
     } finally {
-      await handle.db.update(units).set({ telegramChatId: '-2006' }).where(eq(units.code, 'A5'));
+      await setChannels(handle.db, 'A5', { telegram: '-2006' });
     }
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDue, markSent } from '../../db/outbox.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { deliveries, dialogues, processedUpdates } from '../../db/schema.ts';
-import { claimDue, enqueue, markSent } from '../../jobs/outbox.ts';
+import { enqueue } from '../../jobs/outbox.ts';
 import { pruneJob } from '../../jobs/schedule-prune.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addStaff, addUnit } from '../helpers/fixtures.ts';

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getLastSlot } from '../../db/job-runs.ts';
 import { deliveries, jobRuns } from '../../db/schema.ts';
-import { getLastSlot, runJob } from '../../jobs/run-job.ts';
+import { runJob } from '../../jobs/run-job.ts';
 import { createDelivery } from '../../jobs/senders/index.ts';
 import type { Job, PlannedMessage } from '../../jobs/types.ts';
 import type { Deps } from '../../server/deps.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { getLastSlot, recordSlot } from '../../db/job-runs.ts';
 import { jobRuns } from '../../db/schema.ts';
-import { getLastSlot, recordSlot } from '../../jobs/run-job.ts';
 import { CronError } from '../../jobs/schedule.ts';
 import { createScheduler } from '../../jobs/scheduler.ts';
 import type { Job } from '../../jobs/types.ts';

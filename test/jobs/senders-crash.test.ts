@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLAIM_LEASE_MS, countByStatus } from '../../db/outbox.ts';
 import { deliveries } from '../../db/schema.ts';
-import { CLAIM_LEASE_MS, countByStatus, enqueue } from '../../jobs/outbox.ts';
+import { enqueue } from '../../jobs/outbox.ts';
 import { type Clock, RateLimiter, systemClock } from '../../jobs/pacing.ts';
 import { DEFAULT_MAX_IN_FLIGHT, drainOutbox } from '../../jobs/senders/drain.ts';
 import { createTelegramSender } from '../../bot/telegram/sender.ts';

@@ -3,9 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../bot/core/reply.ts';
-import { chatIdentities, deliveries, units } from '../../db/schema.ts';
+import { chatIdentities, deliveries } from '../../db/schema.ts';
 import { NOTICES_JOB } from '../../jobs/outbox-notices.ts';
-import { CLAIM_LEASE_MS, enqueue } from '../../jobs/outbox.ts';
+import { CLAIM_LEASE_MS } from '../../db/outbox.ts';
+import { enqueue } from '../../jobs/outbox.ts';
 import { type Clock, RateLimiter, systemClock } from '../../jobs/pacing.ts';
 import { type DrainOptions, drainOutbox } from '../../jobs/senders/drain.ts';
 import { classifySlack, createSlackSender, renderWithMentions as renderSlackMentions } from '../../bot/slack/sender.ts';
@@ -14,7 +15,7 @@ import type { Sender } from '../../jobs/senders/types.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { type ChatApiStandIn, slackAnswers, startChatApiStandIn, telegramAnswers } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
-import { addStaff, addUnit } from '../helpers/fixtures.ts';
+import { addStaff, addUnit, setChannels } from '../helpers/fixtures.ts';
 
 const briefing = (text: string): Reply => ({ title: 'Tóm tắt tuần', blocks: [{ kind: 'text', text }] });
 
@@ -98,9 +99,9 @@ describe.each(drivers)('senders against a stand-in API on %s', (driver) => {
     const province = await addUnit(handle.db, 'P', 'province');
     const l1 = await addUnit(handle.db, 'L1', 'local', 'P');
     await addUnit(handle.db, 'L2', 'local', 'P');
-    await handle.db.update(units).set({ telegramChatId: '-100' }).where(eq(units.id, province));
-    await handle.db.update(units).set({ telegramChatId: '-101', slackChannelId: 'C101' }).where(eq(units.id, l1));
-    await handle.db.update(units).set({ telegramChatId: '-102' }).where(eq(units.code, 'L2'));
+    await setChannels(handle.db, province, { telegram: '-100' });
+    await setChannels(handle.db, l1, { telegram: '-101', slack: 'C101' });
+    await setChannels(handle.db, 'L2', { telegram: '-102' });
     const head = await addStaff(handle.db, 'P-HEAD', province, 'province_head');
     await handle.db.insert(chatIdentities).values([
       { platform: 'telegram', externalId: '777', staffId: head, source: 'import' },

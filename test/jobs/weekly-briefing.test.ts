@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../bot/render/plain.ts';
 import { renderSlack, SLACK_LIMITS } from '../../bot/slack/render.ts';
@@ -20,7 +20,7 @@ import { findJob, jobs } from '../../jobs/index.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { weeklyBriefingJob } from '../../jobs/weekly-briefing.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
-import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
+import { addCase, addStaff, addUnit, setChannels } from '../helpers/fixtures.ts';
 import { createJobDeps } from '../helpers/job-deps.ts';
 
 /** Monday 23 November 2026, 07:30 in Viet Nam: ISO week 48, work year 2027 (from 01/10/2026). */
@@ -28,10 +28,6 @@ const NOW = new Date('2026-11-23T00:30:00Z');
 const M = 1_000_000;
 
 const jobDeps = (db: Db, defaultLocale: 'vi' | 'en' = 'vi') => createJobDeps(db, { defaultLocale });
-
-async function setChannels(db: Db, code: string, telegram: string | null, slack: string | null) {
-  await db.update(units).set({ telegramChatId: telegram, slackChannelId: slack }).where(eq(units.code, code));
-}
 
 async function rename(db: Db, table: typeof units | typeof staff, code: string, name: string) {
   if (table === units) await db.update(units).set({ name }).where(eq(units.code, code));
@@ -49,9 +45,9 @@ async function seed(db: Db) {
   await rename(db, units, 'L1', 'Chi cục THADS huyện Đông Sơn');
   const l2 = await addUnit(db, 'L2', 'local', 'P');
   const l3 = await addUnit(db, 'L3', 'local', 'P');
-  await setChannels(db, 'P', '-100900', null);
-  await setChannels(db, 'L1', '-100901', 'C901');
-  await setChannels(db, 'L2', null, 'C902');
+  await setChannels(db, 'P', { telegram: '-100900' });
+  await setChannels(db, 'L1', { telegram: '-100901', slack: 'C901' });
+  await setChannels(db, 'L2', { slack: 'C902' });
 
   const an = await addStaff(db, 'L1-CHV01', l1);
   const binh = await addStaff(db, 'L1-CHV02', l1);
@@ -95,7 +91,7 @@ async function seed(db: Db) {
   ]);
 
   await addUnit(db, 'Q', 'province');
-  await setChannels(db, 'Q', '-100950', null);
+  await setChannels(db, 'Q', { telegram: '-100950' });
   for (let i = 1; i <= 160; i++) await addUnit(db, `Q-${String(i).padStart(3, '0')}`, 'local', 'Q');
 }
 
@@ -239,7 +235,7 @@ describe.each(drivers)('the batched numbers over the demo province on %s', (driv
   beforeAll(async () => {
     handle = await openTestDb(driver);
     await seedDemo(handle.db, { today });
-    await handle.db.update(units).set({ telegramChatId: sql`'-100' || ${units.id}`, slackChannelId: sql`'C' || ${units.id}` });
+    for (const { id } of await handle.db.select({ id: units.id }).from(units)) await setChannels(handle.db, id, { telegram: `-100${id}`, slack: `C${id}` });
   });
   afterAll(() => handle.close());
 

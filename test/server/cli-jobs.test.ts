@@ -8,6 +8,7 @@ import type { Deps } from '../../server/deps.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { type ChatApiStandIn, startChatApiStandIn, telegramAnswers } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { setChannels } from '../helpers/fixtures.ts';
 
 const MONDAY = '2026-11-23T07:30:00+07:00';
 
@@ -27,8 +28,9 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
     handle = await openTestDb(driver);
     await seedDemo(handle.db, { today: '2026-11-23' });
     // Every demo unit gets a Telegram group; one of them has removed the bot.
-    await handle.db.execute(sql`update units set telegram_chat_id = '-100' || id`);
-    channels = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from units`))[0]!.n;
+    const ids = (await queryRows<{ id: number }>(handle.db, sql`select id from units`)).map((r) => Number(r.id));
+    for (const id of ids) await setChannels(handle.db, id, { telegram: `-100${id}` });
+    channels = ids.length;
     standIn = await startChatApiStandIn();
     standIn.refuse('-1002', telegramAnswers.kicked());
     const env = { LOG_LEVEL: 'silent' as const, TELEGRAM_BOT_TOKEN: '1:test', TELEGRAM_MODE: 'polling' as const, TELEGRAM_API_ROOT: standIn.telegramApiRoot };
