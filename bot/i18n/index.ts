@@ -46,6 +46,11 @@ export function t(locale: Locale, key: string, params: Params = {}): string {
   );
 }
 
+/** Every key of a catalogue (tests check the texts). */
+export function catalogueKeys(locale: Locale): string[] {
+  return Object.keys(catalogues[locale]);
+}
+
 export function hasMessage(locale: Locale, key: string): boolean {
   return key in catalogues[locale];
 }
