@@ -46,7 +46,7 @@ export async function answerSlack(adapter: SlackAdapter, client: webApi.WebClien
     log.info({ claim: turn.claimId }, 'slack request already handled: repeat ignored');
     return;
   }
-  const person = await findPerson(db, 'slack', turn.userId);
+  const person = await findPerson(db, 'slack', turn.userId, core.deps.cache);
   const locale = person?.locale ?? config.defaultLocale;
   const openDm = () => dms.open(client, turn.userId);
   const channelId = turn.channelId ?? (await openDm());

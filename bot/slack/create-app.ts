@@ -103,7 +103,7 @@ export function createSlackApp(core: Core, options: SlackAppOptions): SlackApp {
     // A short apology to the person alone, in their language, never the error: the cause is in the log.
     const userId = b.user?.id ?? b.user_id;
     try {
-      const person = userId ? await findPerson(core.deps.db, 'slack', userId).catch(() => null) : null;
+      const person = userId ? await findPerson(core.deps.db, 'slack', userId, core.deps.cache).catch(() => null) : null;
       const text = t(person?.locale ?? core.deps.config.defaultLocale, 'internal_error');
       if (b.response_url) {
         const res = await (options.fetch ?? fetch)(b.response_url, {

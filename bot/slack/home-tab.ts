@@ -17,7 +17,7 @@ export function registerHomeTab(app: App, adapter: SlackAdapter): void {
       log.info({ event_id: body.event_id }, 'slack event already handled: repeat ignored');
       return;
     }
-    const person = await findPerson(db, 'slack', event.user);
+    const person = await findPerson(db, 'slack', event.user, core.deps.cache);
     const view = await buildHomeView(core, person, person?.locale ?? config.defaultLocale);
     await client.views.publish({ user_id: event.user, view });
   });

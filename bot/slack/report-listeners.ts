@@ -42,7 +42,7 @@ export async function openReportModalIfAsked(
   // Its case would show in the modal as typed: the core refuses the line instead (bot/core/dispatch.ts).
   if (hasControlCharacters(line)) return false;
   const { db, now, config } = core.deps;
-  const person = await findPerson(db, 'slack', from.userId);
+  const person = await findPerson(db, 'slack', from.userId, core.deps.cache);
   if (!person || !command.allowed(person)) return false;
   if (!(await claimUpdate(db, 'slack', from.claimId, now()))) return true;
   const view = buildReportModal(person.locale ?? config.defaultLocale, {
@@ -75,7 +75,7 @@ export function registerReportModal(app: App, adapter: SlackAdapter): void {
   const { db, config } = core.deps;
 
   app.options('case', async ({ ack, body }) => {
-    const person = await findPerson(db, 'slack', body.user.id);
+    const person = await findPerson(db, 'slack', body.user.id, core.deps.cache);
     const found = person ? await searchReportableCases(core, person, body.value ?? '') : [];
     await ack({ options: found.map((o: { text: string; value: string }) => ({ text: { type: 'plain_text' as const, text: o.text }, value: o.value })) });
   });
@@ -88,7 +88,7 @@ export function registerReportModal(app: App, adapter: SlackAdapter): void {
       deliverSlack(client, outgoing, { userId, isPrivate: true, locale, openDm: dm, commands: core.commands, channelId: await dm() });
     let result: Awaited<ReturnType<typeof submitReportModal>>;
     try {
-      const person = await findPerson(db, 'slack', userId);
+      const person = await findPerson(db, 'slack', userId, core.deps.cache);
       locale = person?.locale ?? locale;
       if (!person) {
         // Unlinked since the modal opened: the modal closes, and a DM says how to link.

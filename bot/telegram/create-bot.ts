@@ -90,7 +90,7 @@ async function answer(
     return;
   }
   await acknowledge?.();
-  const person = await findPerson(db, 'telegram', String(from.id));
+  const person = await findPerson(db, 'telegram', String(from.id), core.deps.cache);
   const outgoing = await dispatch(core, {
     text,
     person,

@@ -8,6 +8,7 @@ import type { Deps } from '../../server/deps.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { type ChatApiStandIn, startChatApiStandIn, telegramAnswers } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const MONDAY = '2026-11-23T07:30:00+07:00';
 
@@ -25,7 +26,7 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     // Every demo unit gets a Telegram group; one of them has removed the bot.
     await handle.db.execute(sql`update units set telegram_chat_id = '-100' || id`);
     channels = (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from units`))[0]!.n;
