@@ -165,6 +165,16 @@ describe.each(drivers)('results kept between announced writes on %s', (driver) =
     else expect(again).not.toBe(kept);
   });
 
+  it('is told of a write made inside a caller\'s transaction, as a claim and its report are', async () => {
+    const db = handle.db;
+    const kept = await getSummaryShared(db, 'K1', clock.today, options, cache);
+    await db.transaction(async (tx) => {
+      await claimUpdate(tx, 'telegram', 'rc-2');
+      await recordCollection(tx, 'K-1', { amount: 500_000, on: clock.today }, officer, { ...clock, changes: cache });
+    });
+    expect((await getSummaryShared(db, 'K1', clock.today, options, cache)).money.done).toBe(kept.money.done + 500_000);
+  });
+
   if (driver === 'pglite') it('does not share a computation begun before a write with a request made after it', async () => {
     const db = handle.db;
     const before = (await getSummary(db, 'K1', clock.today, options)).money.done;
