@@ -23,10 +23,11 @@ const DASH = '—';
  * One difference is taken: past Number.MAX_SAFE_INTEGER Intl writes the shortest decimal
  * (2^60: `…606.847.000`) where toFixed wrote every binary digit (`…606.846.976`); amounts are safe integers.
  */
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<number, Intl.NumberFormat>();
 
 function numberFormat(locale: Locale, style: 'decimal' | 'percent', minDecimals: number, maxDecimals: number): Intl.NumberFormat {
-  const key = `${locale}|${style}|${minDecimals}|${maxDecimals}`;
+  // A number, not a string, for a key: this runs for every figure written (decimals < 10).
+  const key = (locale === 'vi' ? 0 : 200) + (style === 'percent' ? 100 : 0) + minDecimals * 10 + maxDecimals;
   let format = formatters.get(key);
   if (!format) {
     const tag = locale === 'vi' ? 'vi-VN' : 'en-US';
@@ -49,7 +50,10 @@ function numberFormat(locale: Locale, style: 'decimal' | 'percent', minDecimals:
 
 /** `value` rounded to `decimals` as it always was (its exact binary value, half up); see above. */
 function rounded(value: number, decimals: number): number {
-  return Number(value.toFixed(decimals));
+  // A value with no more decimals than shown (counts, money, rates) has nothing to round, and
+  // Intl writes it as toFixed would: skip toFixed's string and its parse.
+  const power = 10 ** decimals;
+  return Math.round(value * power) / power === value ? value : Number(value.toFixed(decimals));
 }
 
 /** A number with exactly `decimals` decimals: `1.234.567,50` (vi), `1,234,567.50` (en); never "-0,00". */
