@@ -10,22 +10,55 @@ export type { Align, TableOptions } from './format/table.ts';
 
 const DASH = '—';
 
-function separators(locale: Locale): { group: string; decimal: string } {
-  return locale === 'vi' ? { group: '.', decimal: ',' } : { group: ',', decimal: '.' };
+/**
+ * The numbers are Intl's (`vi-VN`: `1.234.567,5`; `en`: `1,234,567.5`), from formatters made once
+ * each. Intl's own text is kept out where it differs from what THADS readers are used to, each
+ * difference pinned in test/bot/format.test.ts:
+ * - rounding: Intl rounds the shortest decimal that reads back as the number, half away from zero
+ *   (10.895 → 10,90; 1.005 tỷ → 1,01 tỷ), where these strings have always rounded the number's
+ *   exact binary value (10,89; 1 tỷ). Values are rounded by `toFixed` first, so Intl only writes them;
+ * - the currency style puts a no-break space before ₫ (`1.234.567.890\u00a0₫`; in English `₫1,234,567,890`),
+ *   and percent or decimal styles would write "-0,00" for a tiny negative: `signDisplay: 'negative'` drops it;
+ * - compact notation says `1 nghìn tỷ` above 999 tỷ and `12.4B` in English, where we write `1.000 tỷ`, `12.4 bn`.
+ * One difference is taken: past Number.MAX_SAFE_INTEGER Intl writes the shortest decimal
+ * (2^60: `…606.847.000`) where toFixed wrote every binary digit (`…606.846.976`); amounts are safe integers.
+ */
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, style: 'decimal' | 'percent', minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  // A number, not a string, for a key: this runs for every figure written (decimals < 10).
+  const key = (locale === 'vi' ? 0 : 200) + (style === 'percent' ? 100 : 0) + minDecimals * 10 + maxDecimals;
+  let format = formatters.get(key);
+  if (!format) {
+    const tag = locale === 'vi' ? 'vi-VN' : 'en-US';
+    format = new Intl.NumberFormat(tag, {
+      style,
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: maxDecimals,
+      useGrouping: true,
+      signDisplay: 'negative',
+    });
+    // A Node built with small-icu (or an ICU without Vietnamese) would fall back to English
+    // separators without a word: fail loudly instead.
+    if (!format.resolvedOptions().locale.startsWith(tag.slice(0, 2))) {
+      throw new Error(`Intl has no ${tag} number data here (small-icu?): numbers cannot be written`);
+    }
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-/**
- * Groups digits by hand rather than with Intl: ICU data differs between Node builds (small-icu,
- * Workers), and these strings are compared in tests and read by people side by side.
- */
+/** `value` rounded to `decimals` as it always was (its exact binary value, half up); see above. */
+function rounded(value: number, decimals: number): number {
+  // A value with no more decimals than shown (counts, money, rates) has nothing to round, and
+  // Intl writes it as toFixed would: skip toFixed's string and its parse.
+  const power = 10 ** decimals;
+  return Math.round(value * power) / power === value ? value : Number(value.toFixed(decimals));
+}
+
+/** A number with exactly `decimals` decimals: `1.234.567,50` (vi), `1,234,567.50` (en); never "-0,00". */
 export function formatNumber(value: number, decimals: number, locale: Locale): string {
-  const { group, decimal } = separators(locale);
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  // No "-0,00": a negative value that rounds to zero is shown as zero.
-  const negative = value < 0 && /[1-9]/.test(fixed);
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${negative ? '-' : ''}${grouped}${fraction ? decimal + fraction : ''}`;
+  return numberFormat(locale, 'decimal', decimals, decimals).format(rounded(value, decimals));
 }
 
 /** A whole count: `1.234` (vi), `1,234` (en). */
@@ -33,7 +66,7 @@ export function formatCount(n: number, locale: Locale): string {
   return formatNumber(Math.round(n), 0, locale);
 }
 
-/** Whole VND: `1.234.567.890 ₫` (vi), `1,234,567,890 ₫` (en). */
+/** Whole VND: `1.234.567.890 ₫` (vi), `1,234,567,890 ₫` (en): ₫ after a plain space, in both languages. */
 export function formatMoney(vnd: number, locale: Locale): string {
   return `${formatCount(vnd, locale)} ₫`;
 }
@@ -51,7 +84,15 @@ const shortUnits: Record<Locale, [number, string][]> = {
   ],
 };
 
-/** Money for a glance: `12,4 tỷ ₫`, `850 triệu ₫`, `1,25 tỷ ₫` (vi); `12.4 bn ₫` (en). Three significant digits. */
+/** Up to `decimals` decimals, trailing zeros dropped: `12,4`, `1,25`, `2`. */
+function formatTrimmed(value: number, decimals: number, locale: Locale): string {
+  return numberFormat(locale, 'decimal', 0, decimals).format(rounded(value, decimals));
+}
+
+/**
+ * Money for a glance: `12,4 tỷ ₫`, `850 triệu ₫`, `1,25 tỷ ₫` (vi); `12.4 bn ₫` (en). Three
+ * significant digits. The unit is chosen here, not by Intl's compact notation (see above).
+ */
 export function formatMoneyShort(vnd: number, locale: Locale): string {
   const abs = Math.abs(vnd);
   const sign = vnd < 0 && abs >= 0.5 ? '-' : '';
@@ -62,25 +103,20 @@ export function formatMoneyShort(vnd: number, locale: Locale): string {
     const value = abs / scale;
     const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
     // 999,96 triệu rounds to 1.000 triệu: say 1 tỷ instead.
-    if (i > 0 && Number(value.toFixed(digits)) >= 1000) {
+    if (i > 0 && rounded(value, digits) >= 1000) {
       const [bigger, biggerName] = scales[i - 1]!;
-      return `${sign}${trimZeros(formatNumber(abs / bigger, 2, locale), locale)} ${biggerName} ₫`;
+      return `${sign}${formatTrimmed(abs / bigger, 2, locale)} ${biggerName} ₫`;
     }
-    return `${sign}${trimZeros(formatNumber(value, digits, locale), locale)} ${name} ₫`;
+    return `${sign}${formatTrimmed(value, digits, locale)} ${name} ₫`;
   }
   return `${sign}${formatCount(abs, locale)} ₫`;
-}
-
-function trimZeros(text: string, locale: Locale): string {
-  const { decimal } = separators(locale);
-  if (!text.includes(decimal)) return text;
-  return text.replace(/0+$/, '').replace(new RegExp(`\\${decimal}$`), '');
 }
 
 /** A rate in percent with 2 decimals: `84,25%` (vi), `84.25%` (en); `—` when there is none. */
 export function formatRate(rate: number | null | undefined, locale: Locale): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return DASH;
-  return `${formatNumber(rate, 2, locale)}%`;
+  // Intl's percent style multiplies by 100 in decimal, so no binary error reaches the text.
+  return numberFormat(locale, 'percent', 2, 2).format(rounded(rate, 2) / 100);
 }
 
 /**

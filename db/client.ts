@@ -9,7 +9,6 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { resolvePgliteDir, toOpenError } from './pglite-dir.ts';
 import { acquirePgliteLock } from './pglite-lock.ts';
-import { WriteVersion, watchWrites } from './write-version.ts';
 import * as schema from './schema.ts';
 
 /** The one drizzle type the rest of the code sees, whichever driver is underneath. */
@@ -49,11 +48,7 @@ async function openPglite(given: string, options: DbOptions): Promise<DbHandle> 
   try {
     client = inMemory ? new PGlite() : new PGlite(dir);
     await client.waitReady;
-    // This process is the directory's only writer (the lock sees to it), so counting its own
-    // writes tells exactly when the figures may have changed (db/write-version.ts).
-    const writes = new WriteVersion();
-    const db = drizzlePglite(client, { schema, logger: writes }) as unknown as Db;
-    watchWrites(db, writes);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
     const isNew = !(await hasMigrations(db));
     if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });
     const opened = client;

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'driz
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
 import { hashLinkCode } from './link-codes.ts';
-import { KeptResults } from './write-version.ts';
+import type { ChangeSink, ResultCache } from './result-cache.ts';
 import { auditLog, type ChatPlatform, chatIdentities, linkAttempts, linkCodes, staff, type StaffRole } from './schema.ts';
 
 /** Who is talking to the bot: an active staff member, with what the permission rules need. */
@@ -82,23 +82,21 @@ async function loadPerson(db: Db, which: SQL, order: SQL = sql`s.id`): Promise<P
   };
 }
 
-const known = new KeptResults<Person | null>('people', 2_000);
-
 /**
  * The active staff member behind a chat account (on the console, the staff code itself), or null.
- * Asked for every message: on the embedded database the answer is kept until staff, units or
- * chat accounts are next written (db/write-version.ts). The Person is frozen: callers share it.
+ * Asked for every message: on the embedded database the answer is kept (cache.persons) until a
+ * writer announces a change of `people`. The Person is frozen: callers share it.
  */
-export async function findPerson(db: Db, platform: ChatPlatform | 'console', externalId: string): Promise<Person | null> {
+export async function findPerson(
+  db: Db,
+  platform: ChatPlatform | 'console',
+  externalId: string,
+  cache: ResultCache,
+): Promise<Person | null> {
   if (platform === 'console') return getPersonByCode(db, externalId);
-  const key = `${platform}:${externalId}`;
-  const lookup = known.lookup(db, key);
-  if (lookup.hit) return lookup.value;
-  const person = await loadPerson(
-    db,
-    sql`s.id = (select staff_id from chat_identities where platform = ${platform} and external_id = ${externalId})`,
+  return cache.persons.get(`${platform}:${externalId}`, () =>
+    loadPerson(db, sql`s.id = (select staff_id from chat_identities where platform = ${platform} and external_id = ${externalId})`),
   );
-  return known.keep(db, key, lookup.version, person);
 }
 
 /** The active staff member with this code; an exact match wins over one differing only in case. */
@@ -107,8 +105,10 @@ export function getPersonByCode(db: Db, staffCode: string): Promise<Person | nul
   return loadPerson(db, sql`upper(s.code) = upper(${code})`, sql`(s.code = ${code}) desc`);
 }
 
-export async function setLocale(db: Db, staffId: number, locale: 'vi' | 'en' | null): Promise<void> {
+/** A person's chosen language; `changes` is told once it is written (a staff row: people and figures). */
+export async function setLocale(db: Db, staffId: number, locale: 'vi' | 'en' | null, changes: ChangeSink): Promise<void> {
   await db.update(staff).set({ locale, updatedAt: new Date() }).where(eq(staff.id, staffId));
+  changes.changed('people', 'figures');
 }
 
 type Outcome = { ok: true; person: Person } | { ok: false; error: UserError };
@@ -119,6 +119,7 @@ type Outcome = { ok: true; person: Person } | { ok: false; error: UserError };
  * refused unchecked, so guessing cannot continue. Unknown, expired and used codes get one message.
  * The account moves to the code's person if someone else held it (the code, printed by an operator
  * for that person, is the authority), and replaces any account that person had on the platform.
+ * `changes` is told of the new chat account (people) once the link has committed.
  */
 export async function redeemLinkCode(
   db: Db,
@@ -126,6 +127,7 @@ export async function redeemLinkCode(
   externalId: string,
   code: string,
   now: Date,
+  changes: ChangeSink,
 ): Promise<Person> {
   const account = and(eq(linkAttempts.platform, platform), eq(linkAttempts.externalId, externalId));
   const since = new Date(now.getTime() - LINK_ATTEMPT_WINDOW_MS);
@@ -192,5 +194,6 @@ export async function redeemLinkCode(
     return { ok: true, person };
   });
   if (!outcome.ok) throw outcome.error;
+  changes.changed('people');
   return outcome.person;
 }

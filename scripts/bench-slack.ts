@@ -35,10 +35,12 @@ async function benchOn(label: string, dbEnv: Record<string, string>): Promise<vo
   });
   try {
     // Every staff member of a local unit gets a Slack account (U + staff id).
-    const { db } = running.deps;
+    const { db, cache } = running.deps;
     await db.execute(sql`insert into chat_identities (platform, external_id, staff_id, source)
       select 'slack', 'U' || s.id::text, s.id, 'link' from staff s join units u on u.id = s.unit_id
       where u.kind = 'local' and s.active`);
+    // Written past the writers of db/: the cache is told, as they would tell it.
+    cache.changed('people');
     const users = (await queryRows<{ id: string }>(db, sql`select external_id as id from chat_identities where platform = 'slack' order by id`)).map((r) => r.id);
     const { alone, ack, answered, floor } = await runLoad<SlackLoadPlan, SlackLoadResult>(child, { serverUrl: running.url, signingSecret: SECRET, users, rounds: ROUNDS, concurrent: CONCURRENT });
     console.log(`[slack] /thads tomtat through POST /slack/events, ${label}, ${users.length} linked staff of the demo's local units, ${ROUNDS} rounds of ${CONCURRENT} concurrent commands:`);

@@ -20,7 +20,7 @@ export async function seedDemoIfWanted(deps: Deps, announce: (line: string) => v
   if (!wanted) return undefined;
   announce(`Loading the demo province ${DEMO_PROVINCE_CODE} into the database…`);
   const started = Date.now();
-  const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()) });
+  const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()), changes: deps.cache });
   deps.logger.info({ counts, duration_ms: Date.now() - started }, 'demo data loaded');
   return counts;
 }

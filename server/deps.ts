@@ -3,6 +3,7 @@ import { createCalendar } from '../db/calendar.ts';
 import { createDb, type Db, type DbHandle } from '../db/client.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
 import type { SenderFactory } from '../jobs/senders/index.ts';
+import { createResultCache, type ResultCache } from '../db/result-cache.ts';
 import type { Config } from './config.ts';
 import { platformSenders } from './platforms.ts';
 
@@ -12,6 +13,8 @@ export interface Deps {
   db: Db;
   dbHandle: DbHandle;
   numbers: NumbersOptions;
+  /** What is kept or shared of this database's results; every writer tells it what it changed. */
+  cache: ResultCache;
   logger: Logger;
   /** The clock, injected so that tests and `--now` can set it. */
   now: () => Date;
@@ -26,6 +29,10 @@ export async function createDeps(config: Config, logger: Logger, now: () => Date
     db: dbHandle.db,
     dbHandle,
     numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
+    // Kept only on PGlite: this process is its directory's one writer (db/pglite-lock.ts), so
+    // the writes it announces are all the writes there are. The migrations run on open, above,
+    // come before the cache exists and so before anything could be kept.
+    cache: createResultCache({ keep: dbHandle.driver === 'pglite' }),
     logger,
     now,
     senders: platformSenders(config),

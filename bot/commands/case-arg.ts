@@ -1,5 +1,5 @@
 import { canReadCase, canSetDeadline, canUpdateCase, isLeader } from '../../db/access.ts';
-import { type Actor, type CaseState, type Clock, getCaseState } from '../../db/case-updates/index.ts';
+import { type Actor, type CaseState, getCaseState, type WriteContext } from '../../db/case-updates/index.ts';
 import { UserError } from '../../db/errors.ts';
 import { caseStatuses } from '../../db/schema.ts';
 import { isIsoDate, type IsoDate } from '../../db/work-year.ts';
@@ -27,8 +27,9 @@ export function actorOf(ctx: CommandContext): Actor {
   return { staffId: p.staffId, label: `${p.code} ${p.name}`, channel: ctx.account.platform, isLeader: isLeader(p) };
 }
 
-export function clockOf(ctx: CommandContext): Clock {
-  return { now: ctx.deps.now(), today: ctx.today };
+/** The writer's clock, and the cache it tells what it changed. */
+export function clockOf(ctx: CommandContext): WriteContext {
+  return { now: ctx.deps.now(), today: ctx.today, changes: ctx.deps.cache };
 }
 
 /**

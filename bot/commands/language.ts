@@ -10,7 +10,7 @@ export const languageCommand = defineCommand({
   allowed: (p) => p !== null,
   args: z.tuple([z.enum(['vi', 'en'])]),
   async run(ctx, [locale]) {
-    await setLocale(ctx.deps.db, ctx.person!.staffId, locale);
+    await setLocale(ctx.deps.db, ctx.person!.staffId, locale, ctx.deps.cache);
     return { ...message(t(locale, 'cmd.ngonngu.done'), 'success'), personal: true };
   },
 });

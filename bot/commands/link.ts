@@ -15,7 +15,7 @@ export const linkCommand = defineCommand({
     const { platform, externalId } = ctx.account;
     // On the console the person is chosen with --as; there is no chat account to link.
     if (platform === 'console') throw new UserError('link.console');
-    const person = await redeemLinkCode(ctx.deps.db, platform, externalId, code, ctx.deps.now());
+    const person = await redeemLinkCode(ctx.deps.db, platform, externalId, code, ctx.deps.now(), ctx.deps.cache);
     const done = message(t(person.locale ?? ctx.locale, 'link.done', { name: person.name, unit: person.unitName }), 'success');
     return { ...done, personal: true };
   },

@@ -16,7 +16,7 @@ export const summaryCommand = defineCommand({
   async run(ctx, { unit: query }) {
     const unit = await resolveUnit(ctx, query, 'tomtat');
     if (isReply(unit)) return unit;
-    const summary = await getSummaryShared(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers);
+    const summary = await getSummaryShared(ctx.deps.db, unit.code, ctx.today, ctx.deps.numbers, ctx.deps.cache);
     const reply = summaryReply(summary, ctx.locale);
     reply.buttons = [
       [

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Person } from '../../db/identity.ts';
 import type { NumbersOptions } from '../../db/numbers/options.ts';
+import type { ResultCache } from '../../db/result-cache.ts';
 import type { IsoDate } from '../../db/work-year.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Outgoing, Reply } from './reply.ts';
@@ -13,6 +14,8 @@ export type Platform = 'telegram' | 'slack' | 'console';
 export interface CoreDeps {
   db: Db;
   numbers: NumbersOptions;
+  /** Results kept or shared for this database; writers tell it what they changed. */
+  cache: ResultCache;
   now: () => Date;
   logger: Logger;
   config: { timeZone: string; defaultLocale: Locale };

@@ -53,7 +53,7 @@ export type Turn =
 
 /** The person behind an account (on the console, the staff code itself), or null. */
 export function personOf(core: Core, platform: Platform, account: string): Promise<Person | null> {
-  return platform === 'console' ? getPersonByCode(core.deps.db, account) : findPerson(core.deps.db, platform, account);
+  return platform === 'console' ? getPersonByCode(core.deps.db, account) : findPerson(core.deps.db, platform, account, core.deps.cache);
 }
 
 /** The language to speak: the person's choice, else (for someone not linked) their app's, else the default. */

@@ -39,7 +39,7 @@ export async function buildHomeView(core: Core, person: Person | null, locale: L
     // A province leader reports only on the few cases the province unit holds: no empty list for them.
     if (mine.length > 0 || hasCaseload(person)) blocks.push(...caseBlocks(person, mine, today, locale));
   }
-  const summary = summaryReply(await getSummaryShared(deps.db, person.unitCode, today, deps.numbers), locale);
+  const summary = summaryReply(await getSummaryShared(deps.db, person.unitCode, today, deps.numbers, deps.cache), locale);
   blocks.push(divider, section(escapeMrkdwn(t(locale, 'views.home.summary_title'))));
   // The rest of the view's 100 blocks, less the closing line: the summary never needs them all.
   blocks.push(...renderSlackBlocks(summary, locale, SLACK_LIMITS.viewBlocks - blocks.length - 1));

@@ -4,7 +4,7 @@ import { collections } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
 import { checkDate, checkEventDate } from './checks.ts';
 import { collectionRefusal } from './report.ts';
-import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
+import { type Actor, type CaseChange, type WriteContext, updateCase } from './update.ts';
 
 /**
  * Records money collected (thực thu) for a case. Refused above what is still owed, on a case
@@ -17,7 +17,7 @@ export async function recordCollection(
   caseCode: string,
   input: { amount: number; on: IsoDate },
   actor: Actor,
-  clock: Clock,
+  clock: WriteContext,
 ): Promise<CaseChange> {
   // Input alone decides these: fail before taking a lock.
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new UserError('case.amount_not_positive');

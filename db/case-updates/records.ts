@@ -5,7 +5,7 @@ import { cases, notes, verifications } from '../schema.ts';
 import { DEADLINE_MAX_YEARS, latestDeadline } from '../deadlines.ts';
 import type { IsoDate } from '../work-year.ts';
 import { checkDate, checkEventDate, checkOpen, checkText } from './checks.ts';
-import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
+import { type Actor, type CaseChange, type WriteContext, updateCase } from './update.ts';
 
 /**
  * Records a verification of the debtor's conditions (xác minh) done on a day. cases.verified_on
@@ -17,7 +17,7 @@ export async function recordVerification(
   caseCode: string,
   input: { on: IsoDate; note?: string },
   actor: Actor,
-  clock: Clock,
+  clock: WriteContext,
 ): Promise<CaseChange> {
   checkDate(input.on);
   const note = input.note === undefined || input.note.trim() === '' ? null : checkText(input.note);
@@ -41,7 +41,7 @@ export async function recordVerification(
  * stored exactly as typed: escaping for HTML or Slack mrkdwn is each renderer's job, and text
  * escaped here would show its entities on the other platforms.
  */
-export async function addNote(db: Db, caseCode: string, input: { text: string }, actor: Actor, clock: Clock): Promise<CaseChange> {
+export async function addNote(db: Db, caseCode: string, input: { text: string }, actor: Actor, clock: WriteContext): Promise<CaseChange> {
   const body = checkText(input.text);
   return updateCase(db, caseCode, actor, clock, 'case.note', async (tx, row) => {
     const [added] = await tx
@@ -54,7 +54,7 @@ export async function addNote(db: Db, caseCode: string, input: { text: string },
 }
 
 /** Sets a leader's deadline (tiến độ cụ thể) on a case still in hand; today is allowed, the past is not. */
-export async function setDeadline(db: Db, caseCode: string, input: { due: IsoDate }, actor: Actor, clock: Clock): Promise<CaseChange> {
+export async function setDeadline(db: Db, caseCode: string, input: { due: IsoDate }, actor: Actor, clock: WriteContext): Promise<CaseChange> {
   checkDate(input.due);
   if (input.due < clock.today) throw new UserError('case.deadline_in_past', { due: input.due, today: clock.today });
   const latest = latestDeadline(clock.today);

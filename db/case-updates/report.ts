@@ -7,7 +7,7 @@ import { recordCollection } from './collection.ts';
 import { addNote, recordVerification } from './records.ts';
 import type { CaseState } from './state.ts';
 import { changeStatus, completeCase } from './status.ts';
-import type { Actor, CaseChange, Clock } from './update.ts';
+import type { Actor, CaseChange, WriteContext } from './update.ts';
 
 /**
  * A progress report (`capnhat`), whichever way it was made: typed, step by step, or in a form.
@@ -82,7 +82,7 @@ export function reportRefusals(state: Where, report: Omit<Report, 'note'>, who: 
  * Records one report through the writers, as `capnhat` makes it; a note written beside another
  * report is kept as a note of the case, in the same transaction when `db` is one.
  */
-export async function recordReport(db: Db, caseCode: string, r: Report, actor: Actor, clock: Clock): Promise<CaseChange> {
+export async function recordReport(db: Db, caseCode: string, r: Report, actor: Actor, clock: WriteContext): Promise<CaseChange> {
   let change: CaseChange;
   switch (r.action) {
     case 'thu':

@@ -5,7 +5,7 @@ import { type CaseStatus, caseStatuses, caseStatusHistory } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
 import { checkDate, checkEventDate } from './checks.ts';
 import { moveRefusal } from './report.ts';
-import { type Actor, type CaseChange, type Clock, updateCase } from './update.ts';
+import { type Actor, type CaseChange, type WriteContext, updateCase } from './update.ts';
 
 /**
  * Moves a case to another status from a given day, as statusTransitions allows. The history is
@@ -17,7 +17,7 @@ export async function changeStatus(
   caseCode: string,
   input: { status: CaseStatus; on: IsoDate },
   actor: Actor,
-  clock: Clock,
+  clock: WriteContext,
 ): Promise<CaseChange> {
   return moveCase(db, caseCode, input, actor, clock, 'case.status');
 }
@@ -26,7 +26,7 @@ export async function changeStatus(
  * Completes a case today (thi hành xong). A money case still owing is refused: the officer
  * records the last collection first, so the money figures and the status agree.
  */
-export async function completeCase(db: Db, caseCode: string, actor: Actor, clock: Clock): Promise<CaseChange> {
+export async function completeCase(db: Db, caseCode: string, actor: Actor, clock: WriteContext): Promise<CaseChange> {
   return moveCase(db, caseCode, { status: 'completed', on: clock.today }, actor, clock, 'case.complete');
 }
 
@@ -35,7 +35,7 @@ async function moveCase(
   caseCode: string,
   input: { status: CaseStatus; on: IsoDate },
   actor: Actor,
-  clock: Clock,
+  clock: WriteContext,
   action: string,
 ): Promise<CaseChange> {
   if (!(caseStatuses as readonly string[]).includes(input.status)) {

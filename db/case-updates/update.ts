@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import type { ChangeSink } from '../result-cache.ts';
 import { auditLog, type Channel, cases } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
 import { type CaseRow, type CaseState, readCase, stateOf } from './state.ts';
@@ -19,6 +20,11 @@ export interface Clock {
   today: IsoDate;
 }
 
+/** The caller's side of a write: its clock, and the cache to tell what the write changed. */
+export interface WriteContext extends Clock {
+  changes: ChangeSink;
+}
+
 export interface CaseChange {
   before: CaseState;
   after: CaseState;
@@ -31,10 +37,22 @@ export type Apply = (tx: Db, row: CaseRow) => Promise<Record<string, unknown>>;
  * One progress report as one transaction: lock the case row, let `apply` check and write,
  * re-read the case, log both states. A UserError thrown by `apply` rolls all of it back, so a
  * refused report leaves no trace, not even in the audit log: refusals are answered, not stored.
- * Inside, only `tx` is used: the outer handle would hang on PGlite.
+ * Inside, only `tx` is used: the outer handle would hang on PGlite. Once written, the figures
+ * have changed: `clock.changes` is told so after the commit. Where `db` is a caller's own
+ * transaction (a claim and its write together), that is after this savepoint and before the
+ * caller's commit: sound on PGlite only because it runs one transaction at a time, so a reader
+ * that sees the new version waits for that commit before its queries run (and on PostgreSQL
+ * nothing is kept).
  */
-export function updateCase(db: Db, caseCode: string, actor: Actor, clock: Clock, action: string, apply: Apply): Promise<CaseChange> {
-  return db.transaction(async (tx) => {
+export async function updateCase(
+  db: Db,
+  caseCode: string,
+  actor: Actor,
+  clock: WriteContext,
+  action: string,
+  apply: Apply,
+): Promise<CaseChange> {
+  const change = await db.transaction(async (tx) => {
     const row = await readCase(tx, caseCode, true);
     const details = await apply(tx, row);
     const before = stateOf(row);
@@ -55,4 +73,6 @@ export function updateCase(db: Db, caseCode: string, actor: Actor, clock: Clock,
     });
     return { before, after };
   });
+  clock.changes.changed('figures');
+  return change;
 }

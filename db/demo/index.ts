@@ -1,4 +1,5 @@
 import type { Db } from '../client.ts';
+import { type ChangeSink, EVERY_SCOPE } from '../result-cache.ts';
 import type { IsoDate } from '../work-year.ts';
 import { generateDemo } from './generate.ts';
 import { type DemoResult, hasDemo, insertDemo } from './insert.ts';
@@ -26,12 +27,15 @@ export function isDemoLoaded(db: Db): Promise<boolean> {
  * Loads the fictional province "Thi hành án dân sự tỉnh Bình Hà" (code BH) as of `today`:
  * units, staff, about 3,000 cases over three work years with their collections, targets and
  * one inspection. The same `today` always gives the same rows. Refuses if BH already exists.
+ * `changes` is told, once it has committed, that everything changed.
  */
-export async function seedDemo(db: Db, options: { today: IsoDate }): Promise<DemoResult> {
+export async function seedDemo(db: Db, options: { today: IsoDate; changes: ChangeSink }): Promise<DemoResult> {
   // Generated before the transaction opens, so a bad date fails without touching the database.
   const data = generateDemo(options.today);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     if (await hasDemo(tx, DEMO_PROVINCE_CODE)) throw new DemoAlreadyLoadedError();
     return insertDemo(tx, data, options.today);
   });
+  options.changes.changed(...EVERY_SCOPE);
+  return result;
 }

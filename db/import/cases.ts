@@ -25,6 +25,7 @@ const row = {
 
 export const casesImporter = defineImporter({
   row,
+  changes: ['figures'], // cases, case_status_history, collections (their unit)
   staged: {
     code: 'text',
     unit_code: 'text',

@@ -21,6 +21,7 @@ const row = {
  */
 export const collectionsImporter = defineImporter({
   row,
+  changes: ['figures'], // collections
   staged: { case_code: 'text', date: 'date', amount: 'bigint' },
   pastDates: ['date'],
   checks: [

@@ -19,6 +19,7 @@ const findingRow = {
 /** Findings of inspection conclusions; the status in the file wins over one reported from chat. */
 export const findingsImporter = defineImporter({
   row: findingRow,
+  changes: ['figures'], // findings
   staged: {
     code: 'text',
     inspection_code: 'text',

@@ -1,4 +1,5 @@
 import type { Db } from '../client.ts';
+import type { Scope } from '../result-cache.ts';
 import { DEADLINE_MAX_YEARS, latestDeadline } from '../deadlines.ts';
 import type { IsoDate } from '../work-year.ts';
 import { type Cell, Fail, type RowOf } from './cells.ts';
@@ -24,6 +25,8 @@ export interface RowIssue {
 export interface ImporterSpec<Spec extends Record<string, Cell<unknown>>> {
   /** The file's columns, in the template's order, each with the parser of its cells. */
   row: Spec;
+  /** What a committed import of this kind changes, by the tables `write` writes (db/result-cache.ts). */
+  changes: readonly Scope[];
   /** The staging table's columns: each parsed field's SQL type. */
   staged: { readonly [K in keyof Spec]: string };
   /** Fields whose values together must be unique in one file, and the issue code if not. */
@@ -51,6 +54,7 @@ export interface ImportSession {
 /** A kind's importer with its row type hidden, so the seven can share one table. */
 export interface Importer {
   columns: readonly string[];
+  changes: readonly Scope[];
   start(tx: Db, issues: IssueList, today: IsoDate): Promise<ImportSession>;
 }
 
@@ -67,6 +71,7 @@ export function defineImporter<Spec extends Record<string, Cell<unknown>>>(spec:
   const checks = spec.unique ? [duplicateCheck(spec.unique.columns, spec.unique.code), ...spec.checks] : spec.checks;
   return {
     columns,
+    changes: spec.changes,
     async start(tx, issues, today) {
       const latest = latestDeadline(today);
       const past = (spec.pastDates ?? []).map((name) => columns.indexOf(name));

@@ -33,7 +33,7 @@ const PROGRESS_EVERY = 1000;
  * table (db/import/staging.ts), so neither the file nor its rows are ever held whole. Once it is
  * read, every rule is checked in SQL, references against the database included; a single issue
  * rolls everything back. A clean file is then written with one audit_log row; a dry run writes
- * too, then rolls back.
+ * too, then rolls back. `options.changes` is told what a committed import changed (by kind).
  */
 export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, options: ImportOptions): Promise<ImportResult> {
   const importer = importers[kind];
@@ -77,6 +77,7 @@ export async function importCsv(db: Db, kind: ImportKind, input: ImportInput, op
       });
       return result(counts.inserted, counts.updated);
     });
+    options.changes.changed(...importer.changes);
     if (rows >= VACUUM_AFTER_ROWS) await vacuumAfterBulk(db, kind);
     return done;
   } catch (error) {

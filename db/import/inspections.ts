@@ -16,6 +16,7 @@ const inspectionRow = {
 
 export const inspectionsImporter = defineImporter({
   row: inspectionRow,
+  changes: ['figures'], // inspections
   staged: { code: 'text', unit_code: 'text', kind: 'text', concluded_on: 'date', title: 'text' },
   unique: { columns: ['code'], code: 'import.duplicate_code' },
   pastDates: ['concluded_on'],

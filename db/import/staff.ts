@@ -21,6 +21,7 @@ const idColumn = { telegram: 'telegram_user_id', slack: 'slack_user_id' } as con
 
 export const staffImporter = defineImporter({
   row,
+  changes: ['people', 'figures'], // staff, staff_oversees, chat_identities
   staged: {
     code: 'text',
     full_name: 'text',

@@ -18,6 +18,7 @@ const row = {
 /** The four targets (percent) of a unit, or of one officer of it when officer_code is set. */
 export const targetsImporter = defineImporter({
   row,
+  changes: ['figures'], // targets
   staged: {
     unit_code: 'text',
     officer_code: 'text',

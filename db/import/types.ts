@@ -1,3 +1,4 @@
+import type { ChangeSink } from '../result-cache.ts';
 import type { Channel } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
 
@@ -40,6 +41,8 @@ export interface ImportOptions {
    */
   today: IsoDate;
   channel: Channel;
+  /** Told what a committed import changed (db/result-cache.ts); nothing for a dry run or a refused file. */
+  changes: ChangeSink;
   /**
    * Called about every 1,000 rows: first while the file is read and checked ('read'), then,
    * for a clean file, while rows are written ('write'; out of `rows`, now known).

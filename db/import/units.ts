@@ -41,6 +41,7 @@ const parentCycles = sql`
 
 export const unitsImporter = defineImporter({
   row,
+  changes: ['people', 'figures'], // units
   staged: { code: 'text', name: 'text', kind: 'text', parent_code: 'text', telegram_chat_id: 'text', slack_channel_id: 'text' },
   unique: { columns: ['code'], code: 'import.duplicate_code' },
   // Parents must exist (in the database or the file), and the file must not close a loop.

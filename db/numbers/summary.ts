@@ -1,6 +1,6 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { KeptResults } from '../write-version.ts';
+import type { ResultCache } from '../result-cache.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
 import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
@@ -60,34 +60,21 @@ export function toTargets(row: typeof targets.$inferSelect): Targets {
   };
 }
 
-const inFlight = new WeakMap<Db, Map<string, { version: number | undefined; computing: Promise<Summary> }>>();
-const kept = new KeptResults<Summary>('figures', 256);
-
 /**
- * getSummary, with concurrent identical requests (same database, unit and date) sharing one
- * computation: the Monday-morning burst of a unit's staff asking for its summary costs one
- * set of queries. On the embedded database, where this process is the only writer, a result is
- * also kept until the next statement that may change a figure (db/write-version.ts), and a
- * computation begun before such a statement is not shared with a request made after it; on
- * PostgreSQL, which other processes write, nothing is kept once it resolves. The rules
- * (`options`) are one per process and are not part of the key.
+ * getSummary, with concurrent identical requests (same unit and date) sharing one computation:
+ * the Monday-morning burst of a unit's staff asking for its summary costs one set of queries.
+ * On the embedded database, where this process is the only writer, a result is also kept
+ * (cache.summaries) until a writer announces a change of the figures, and a computation begun
+ * before such an announcement is not shared with a request made after it; on PostgreSQL, which
+ * other processes write, nothing is kept once it resolves. The rules (`options`) are one per
+ * process and are not part of the key.
  */
-export function getSummaryShared(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Readonly<Summary>> {
-  const key = `${unitCode.trim().toUpperCase()}|${at}`;
-  const lookup = kept.lookup(db, key);
-  if (lookup.hit) return Promise.resolve(lookup.value);
-  const { version } = lookup;
-  let running = inFlight.get(db);
-  if (!running) inFlight.set(db, (running = new Map()));
-  // Not one that began before a write this process has made since (PGlite).
-  const existing = running.get(key);
-  if (existing && existing.version === version) return existing.computing;
-  // Kept under the version read before the first query: a write sent meanwhile leaves it stale.
-  const computing = getSummary(db, unitCode, at, options)
-    .then((summary) => kept.keep(db, key, version, summary))
-    .finally(() => {
-      if (running.get(key)?.computing === computing) running.delete(key);
-    });
-  running.set(key, { version, computing });
-  return computing;
+export function getSummaryShared(
+  db: Db,
+  unitCode: string,
+  at: IsoDate,
+  options: NumbersOptions,
+  cache: ResultCache,
+): Promise<Readonly<Summary>> {
+  return cache.summaries.get(`${unitCode.trim().toUpperCase()}|${at}`, () => getSummary(db, unitCode, at, options));
 }

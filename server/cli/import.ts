@@ -32,6 +32,7 @@ export const importCommand: CliCommand = {
       actor: { label: `thads import ${file}` },
       channel: 'import',
       today: todayIn(deps.config.timeZone, deps.now()),
+      changes: deps.cache,
       maxIssues: MAX_ISSUES,
       onProgress: (rows) => {
         rowsDone = rows;

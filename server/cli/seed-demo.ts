@@ -16,7 +16,7 @@ export const seedDemoCommand: CliCommand = {
     if (await isDemoLoaded(deps.db)) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
     // The demo's dates are spread around "today" where its users are, not where the server is.
     const today = todayIn(deps.config.timeZone, deps.now());
-    const counts = await seedDemo(deps.db, { today }).catch((error: unknown) => {
+    const counts = await seedDemo(deps.db, { today, changes: deps.cache }).catch((error: unknown) => {
       // Another process loaded it between the check above and the transaction.
       if (error instanceof DemoAlreadyLoadedError) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
       throw error;

@@ -32,6 +32,7 @@ export function createImportRoutes(deps: Deps, maxBytes: number): Hono<AppEnv> {
       actor: { label: 'admin API' },
       channel: 'api',
       today: todayIn(deps.config.timeZone, deps.now()),
+      changes: deps.cache,
     });
     if (result.issues.length > 0) {
       const locale = pickLocale(c.req.header('accept-language'), deps.config.defaultLocale);

@@ -10,6 +10,7 @@ import { auditLog, cases, staff } from '../../db/schema.ts';
 import { createTestCore, say } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 /** Open cases (codes) of a demo officer, or of a whole unit. */
 async function openCodes(db: Db, by: { officer?: string; unit?: string }) {
@@ -33,7 +34,7 @@ describe('viec, vuviec and hanxuly on the demo province', () => {
   beforeAll(async () => {
     handle = await openTestDb('pglite');
     db = handle.db;
-    await seedDemo(db, { today: '2026-11-23' });
+    await seedDemo(db, { today: '2026-11-23', changes: noCache });
     core = createTestCore(db);
     const [who] = await db.select({ id: staff.id, unitId: staff.unitId }).from(staff).where(eq(staff.code, 'BH-DS-CHV01'));
     await addCase(db, {

@@ -8,6 +8,7 @@ import { createTestCore, say } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
 import { reportSnapshot } from '../helpers/report-snapshot.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 /** A new case for a demo officer: accepted 05/10/2026, 50 triệu, 2 triệu of it collected, 48 triệu owed. */
 async function addOwnCase(db: Db, officer: string, code: string) {
@@ -37,7 +38,7 @@ describe('capnhat: progress reports typed in full', () => {
   beforeAll(async () => {
     handle = await openTestDb('pglite');
     db = handle.db;
-    await seedDemo(db, { today: '2026-11-23' });
+    await seedDemo(db, { today: '2026-11-23', changes: noCache });
     core = createTestCore(db);
   });
   afterAll(() => handle.close());

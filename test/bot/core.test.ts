@@ -5,13 +5,14 @@ import { dispatch, MAX_INPUT } from '../../bot/core/dispatch.ts';
 import { seedDemo } from '../../db/demo/index.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { createTestCore, say } from '../helpers/core.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 describe('the command core on the demo province', () => {
   let handle: TestDb;
   let core: ReturnType<typeof createTestCore>;
   beforeAll(async () => {
     handle = await openTestDb('pglite');
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     core = createTestCore(handle.db);
   });
   afterAll(() => handle.close());

@@ -9,6 +9,7 @@ import { auditLog, caseStatusHistory, collections, dialogues, notes, staff } fro
 import { createTestCore, say } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const OFFICER = 'BH-DS-CHV01';
@@ -43,7 +44,7 @@ describe('capnhat step by step, with the dialogue kept in the database', () => {
   beforeAll(async () => {
     handle = await openTestDb('pglite');
     db = handle.db;
-    await seedDemo(db, { today: '2026-11-23' });
+    await seedDemo(db, { today: '2026-11-23', changes: noCache });
   });
   afterEach(() => db.delete(dialogues).then(() => undefined));
   afterAll(async () => {

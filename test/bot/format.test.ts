@@ -6,6 +6,7 @@ import {
   formatDelta,
   formatMoney,
   formatMoneyShort,
+  formatNumber,
   formatRate,
   renderTable,
   textWidth,
@@ -62,6 +63,59 @@ describe('numbers the Vietnamese way', () => {
     expect(formatDate('2026-11-23', 'en')).toBe('23 Nov 2026');
     // 17:05 UTC is past midnight in Hà Nội: the date moves to the next day.
     expect(formatDateTime(new Date('2026-11-23T17:05:00Z'), 'Asia/Ho_Chi_Minh', 'vi')).toBe('24/11/2026 00:05');
+  });
+});
+
+describe('numbers from Intl, and where its own text is kept out', () => {
+  const intl = (locale: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
+
+  it('writes exactly the strings written by hand before, from Intl.NumberFormat', () => {
+    // The strings above, and these, were the hand-written code's output; they are now Intl's.
+    expect(formatNumber(1_234_567.5, 2, 'vi')).toBe('1.234.567,50');
+    expect(formatNumber(1_234_567.5, 2, 'en')).toBe('1,234,567.50');
+    expect(formatNumber(-1_234.5, 1, 'vi')).toBe('-1.234,5');
+    expect(formatCount(Number.MAX_SAFE_INTEGER, 'vi')).toBe('9.007.199.254.740.991');
+    expect(formatCount(-0.4, 'vi')).toBe('0');
+    expect(formatRate(0.29, 'vi')).toBe('0,29%');
+    expect(formatRate(1234.5, 'vi')).toBe('1.234,50%');
+    expect(formatMoneyShort(48_000_000, 'vi')).toBe('48 triệu ₫');
+    // The one change, where no amount goes (amounts are safe integers): the hand code wrote 1.152.921.504.606.846.976.
+    expect(formatCount(2 ** 60, 'vi')).toBe('1.152.921.504.606.847.000');
+    // What Intl gives alone, for the same numbers: the same text.
+    expect(intl('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1_234_567.5)).toBe('1.234.567,50');
+    expect(intl('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(0.8425)).toBe('84,25%');
+    expect(intl('en-US', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(0.8425)).toBe('84.25%');
+    expect(intl('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(12_400_000_000)).toBe('12,4 tỷ');
+  });
+
+  it('appends " ₫" itself: the currency style puts a no-break space before it, or ₫ first in English', () => {
+    expect(formatMoney(1_234_567_890, 'vi')).toBe('1.234.567.890 ₫');
+    expect(intl('vi-VN', { style: 'currency', currency: 'VND' }).format(1_234_567_890)).toBe('1.234.567.890\u00a0₫');
+    expect(intl('en-US', { style: 'currency', currency: 'VND' }).format(1_234_567_890)).toBe('₫1,234,567,890');
+  });
+
+  it('never writes "-0,00", which Intl does for a tiny negative unless told signDisplay: negative', () => {
+    expect(formatNumber(-0.001, 2, 'vi')).toBe('0,00');
+    expect(formatRate(-0.001, 'vi')).toBe('0,00%');
+    expect(intl('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(-0.001)).toBe('-0,00');
+    expect(intl('vi-VN', { style: 'percent', minimumFractionDigits: 2 }).format(-0.00001)).toBe('-0,00%');
+  });
+
+  it('rounds as before (the binary value, by toFixed), where Intl rounds the shortest decimal half up', () => {
+    // 10.895 is stored as 10.89499…: toFixed says 10,89; Intl reads "10.895" and says 10,90.
+    expect(formatNumber(10.895, 2, 'vi')).toBe('10,89');
+    expect(intl('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(10.895)).toBe('10,90');
+    // A real amount: 1.005.000.000 ₫ is 1,00499… tỷ in binary.
+    expect(formatMoneyShort(1_005_000_000, 'vi')).toBe('1 tỷ ₫');
+    expect(intl('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(1_005_000_000)).toBe('1,01 tỷ');
+  });
+
+  it('chooses the short unit itself: Intl says "nghìn tỷ" past 999 tỷ, and B, M, K in English', () => {
+    expect(formatMoneyShort(1_234_000_000_000, 'vi')).toBe('1.234 tỷ ₫');
+    expect(intl('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(1_234_000_000_000)).toBe('1,23 nghìn tỷ');
+    expect(formatMoneyShort(12_400_000_000, 'en')).toBe('12.4 bn ₫');
+    expect(intl('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(12_400_000_000)).toBe('12.4B');
+    expect(intl('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(12_400_000_000)).toBe('12.4 billion');
   });
 });
 

@@ -11,6 +11,7 @@ import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { linkSlack, send, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, interaction, SLACK_SECRET, SLACK_TOKEN, signedRequest, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const LEADER = 'U0LEADER'; // BH-DS-TP
 const OFFICER = 'U0OFFICER'; // BH-DS-CHV01
@@ -76,7 +77,7 @@ describe.each(drivers)('the Slack app against Slack’s deadlines (%s)', (driver
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkSlack(handle.db, 'BH-DS-TP', LEADER);
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
     standIn = await startSlackStandIn();

@@ -12,6 +12,7 @@ import { firstCaseOf } from '../helpers/fixtures.ts';
 import { createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const OFFICER = 'U0OFFICER'; // BH-DS-CHV01
 const CLERK = 'U0CLERK'; // BH-DS-TK
@@ -67,7 +68,7 @@ describe.each(drivers)('the report modal and the App Home through Bolt, its Web 
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
     await linkSlack(handle.db, 'BH-DS-TK', CLERK);
     own = await firstCaseOf(handle.db, 'BH-DS-CHV01');

@@ -15,6 +15,7 @@ import { firstCaseOf } from '../helpers/fixtures.ts';
 import { buttonsOf, createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, SLACK_SECRET, SLACK_TOKEN, signedRequest, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const LEADER = 'U0LEADER'; // BH-DS-TP, head of the Đông Sơn unit
 const OFFICER = 'U0OFFICER'; // BH-DS-CHV01
@@ -36,7 +37,7 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
   };
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkSlack(handle.db, 'BH-DS-TP', LEADER);
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
     own = await firstCaseOf(handle.db, 'BH-DS-CHV01');

@@ -13,6 +13,7 @@ import { staff } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const mrkdwn = (blocks: KnownBlock[]) =>
   blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => ('text' in e ? e.text : '')) : []));
@@ -46,7 +47,7 @@ describe.each(drivers)('the App Home on %s', (driver) => {
   beforeAll(async () => {
     handle = await openTestDb(driver);
     db = handle.db;
-    await seedDemo(db, { today });
+    await seedDemo(db, { today, changes: noCache });
     core = createTestCore(db);
     const [chv] = await db.select({ id: staff.id, unitId: staff.unitId }).from(staff).where(eq(staff.code, 'BH-DS-CHV01'));
     // A leader's deadline passed three days ago, and one still ahead: both come first.

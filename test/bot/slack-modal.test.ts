@@ -18,6 +18,7 @@ import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
 import { reportSnapshot } from '../helpers/report-snapshot.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 /** The form as Slack sends it in view.state.values: block → action → element state. */
 interface Form {
@@ -150,7 +151,7 @@ describe.each(drivers)('the progress-report modal on %s', (driver) => {
   beforeAll(async () => {
     handle = await openTestDb(driver);
     db = handle.db;
-    await seedDemo(db, { today: '2026-11-23' });
+    await seedDemo(db, { today: '2026-11-23', changes: noCache });
     core = createTestCore(db);
     officer = (await getPersonByCode(db, 'BH-DS-CHV01'))!;
   });

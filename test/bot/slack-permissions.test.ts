@@ -11,6 +11,7 @@ import { linkSlack, createTestSlack, send, textOf } from '../helpers/slack-app.t
 import { slashCommand } from '../helpers/slack-requests.ts';
 import type { SlackCall, SlackStandIn } from '../helpers/slack-stand-in.ts';
 import { startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 // README "Who may do what", cell by cell, asked through `/thads` in a channel of the demo province.
 const people = ['provinceLeader', 'unitLeader', 'officer', 'clerk', 'stranger'] as const;
@@ -95,7 +96,7 @@ describe.each(drivers)('who may do what, through Slack (%s)', (driver) => {
   beforeAll(async () => {
     handle = await openTestDb(driver);
     const db = handle.db;
-    await seedDemo(db, { today: '2026-11-23' });
+    await seedDemo(db, { today: '2026-11-23', changes: noCache });
     for (const who of people) {
       const { user, staff: code } = slackUser[who];
       if (code) await linkSlack(db, code, user);

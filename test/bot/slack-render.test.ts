@@ -11,6 +11,7 @@ import { seedDemo } from '../../db/demo/index.ts';
 import { getPersonByCode } from '../../db/identity.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 /** Every mrkdwn and plain_text string in the blocks, with the kind of object holding it. */
 function texts(blocks: KnownBlock[]): { type: string; text: string }[] {
@@ -75,7 +76,7 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
 
   beforeAll(async () => {
     handle = await openTestDb('pglite');
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     core = createTestCore(handle.db);
   });
   afterAll(() => handle.close());

@@ -10,6 +10,7 @@ import { processedUpdates } from '../../db/schema.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { captureBot, callbackUpdate, linkTelegram, textUpdate } from './telegram-fixture.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const LEADER = 1001; // BH-DS-TP, head of the Đông Sơn unit
 const OFFICER = 1002; // BH-DS-CHV01
@@ -23,7 +24,7 @@ describe.each(drivers)('the Telegram adapter through grammY’s handleUpdate (%s
   const id = () => nextId++;
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkTelegram(handle.db, 'BH-DS-TP', LEADER);
     await linkTelegram(handle.db, 'BH-DS-CHV01', OFFICER);
     core = createTestCore(handle.db);

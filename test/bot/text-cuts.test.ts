@@ -8,6 +8,7 @@ import { seedDemo } from '../../db/demo/index.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { captureBot, linkTelegram, textUpdate } from './telegram-fixture.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 // A lone half of a surrogate pair: Telegram refuses the whole message ("strings must be encoded in UTF-8").
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -30,7 +31,7 @@ describe('texts shortened or split never cut a character in half', () => {
     let core: ReturnType<typeof createTestCore>;
     beforeAll(async () => {
       handle = await openTestDb('pglite');
-      await seedDemo(handle.db, { today: '2026-11-23' });
+      await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
       await linkTelegram(handle.db, 'BH-DS-CHV01', OFFICER);
       core = createTestCore(handle.db);
     });

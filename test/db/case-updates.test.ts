@@ -16,12 +16,14 @@ import {
 } from '../../db/case-updates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { UserError } from '../../db/errors.ts';
+import { noCache } from '../../db/result-cache.ts';
 import { addDays, addMonths } from '../../db/work-year.ts';
 import { auditLog, caseStatuses, caseStatusHistory, cases, collections, notes, verifications } from '../../db/schema.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
 
-const clock = { now: new Date('2026-03-10T03:00:00Z'), today: '2026-03-10' };
+// No cache here: what the writers announce is tested in result-cache.test.ts.
+const clock = { now: new Date('2026-03-10T03:00:00Z'), today: '2026-03-10', changes: noCache };
 const BIG = 5_000_000_000; // above 2^31: money columns are bigint end to end
 
 /** Everything a refused report could have touched, to compare before and after. */

@@ -5,6 +5,7 @@ import { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, generateDemo, seedDemo } fr
 import type { DemoCase } from '../../db/demo/types.ts';
 import { addDays, workYearEnd, workYearOf, workYearStart } from '../../db/work-year.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const today = '2026-03-15';
 
@@ -31,7 +32,7 @@ describe.each(drivers)('seedDemo on %s', (driver) => {
   let handle: TestDb;
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today });
+    await seedDemo(handle.db, { today, changes: noCache });
   });
   afterAll(() => handle?.close());
 
@@ -83,7 +84,7 @@ describe.each(drivers)('seedDemo on %s', (driver) => {
   it('gives byte-identical rows for the same day in another fresh database', async () => {
     const other = await openTestDb(driver);
     try {
-      await seedDemo(other.db, { today });
+      await seedDemo(other.db, { today, changes: noCache });
       const mine = await digest(handle);
       expect(mine).toMatch(/^[0-9a-f]{32}$/);
       expect(await digest(other)).toBe(mine);
@@ -94,7 +95,7 @@ describe.each(drivers)('seedDemo on %s', (driver) => {
 
   it('refuses to load the demo twice and leaves the data alone', async () => {
     const before = await one(handle, sql`select count(*)::int as v from cases`);
-    await expect(seedDemo(handle.db, { today })).rejects.toBeInstanceOf(DemoAlreadyLoadedError);
+    await expect(seedDemo(handle.db, { today, changes: noCache })).rejects.toBeInstanceOf(DemoAlreadyLoadedError);
     expect(await one(handle, sql`select count(*)::int as v from cases`)).toBe(before);
   });
 });

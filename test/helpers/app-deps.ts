@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { DbHandle } from '../../db/client.ts';
 import { createCalendar } from '../../db/calendar.ts';
+import { createResultCache } from '../../db/result-cache.ts';
 import { type Env, parseConfig } from '../../server/config.ts';
 import type { Deps } from '../../server/deps.ts';
 import { platformSenders } from '../../server/platforms.ts';
@@ -26,6 +27,7 @@ export function createTestDeps(handle: DbHandle, env: Env = {}, now: () => Date 
     db: handle.db,
     dbHandle: handle,
     numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
+    cache: createResultCache({ keep: handle.driver === 'pglite' }),
     logger,
     now,
     senders: platformSenders(config),

@@ -8,14 +8,24 @@ import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { getPersonByCode } from '../../db/identity.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
+import type { ResultCache } from '../../db/result-cache.ts';
+import { createTestCache } from './db.ts';
 
-/** The command core over a test database, on a fixed clock (23/11/2026, 09:00 in Viet Nam). */
-export function createTestCore(db: Db, now = new Date('2026-11-23T02:00:00Z')): Core & { logs: unknown[] } {
+/**
+ * The command core over a test database, on a fixed clock (23/11/2026, 09:00 in Viet Nam), with
+ * its own result cache (kept on PGlite, as the server does) unless given one.
+ */
+export function createTestCore(
+  db: Db,
+  now = new Date('2026-11-23T02:00:00Z'),
+  cache: ResultCache = createTestCache(db),
+): Core & { logs: unknown[] } {
   const logs: unknown[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const deps: CoreDeps = {
     db,
     numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
+    cache,
     now: () => now,
     logger,
     config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },

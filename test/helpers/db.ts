@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { PgliteDatabase } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
-import { createDb, type DbHandle } from '../../db/client.ts';
+import { createDb, type Db, type DbHandle } from '../../db/client.ts';
+import { createResultCache, type ResultCache } from '../../db/result-cache.ts';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -30,4 +32,9 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/** A result cache for `db` as the server makes one (server/deps.ts): keeping on PGlite only. */
+export function createTestCache(db: Db): ResultCache {
+  return createResultCache({ keep: db instanceof PgliteDatabase });
 }

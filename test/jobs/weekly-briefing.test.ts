@@ -22,6 +22,7 @@ import { weeklyBriefingJob } from '../../jobs/weekly-briefing.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit, setChannels } from '../helpers/fixtures.ts';
 import { createJobDeps } from '../helpers/job-deps.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 /** Monday 23 November 2026, 07:30 in Viet Nam: ISO week 48, work year 2027 (from 01/10/2026). */
 const NOW = new Date('2026-11-23T00:30:00Z');
@@ -234,7 +235,7 @@ describe.each(drivers)('the batched numbers over the demo province on %s', (driv
   const options = { calendar: createCalendar(), rules: defaultOverdueRules };
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today });
+    await seedDemo(handle.db, { today, changes: noCache });
     for (const { id } of await handle.db.select({ id: units.id }).from(units)) await setChannels(handle.db, id, { telegram: `-100${id}`, slack: `C${id}` });
   });
   afterAll(() => handle.close());

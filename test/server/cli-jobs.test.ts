@@ -9,6 +9,7 @@ import { createTestDeps } from '../helpers/app-deps.ts';
 import { type ChatApiStandIn, startChatApiStandIn, telegramAnswers } from '../helpers/chat-api-stand-in.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { setChannels } from '../helpers/fixtures.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const MONDAY = '2026-11-23T07:30:00+07:00';
 
@@ -26,7 +27,7 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     // Every demo unit gets a Telegram group; one of them has removed the bot.
     const ids = (await queryRows<{ id: number }>(handle.db, sql`select id from units`)).map((r) => Number(r.id));
     for (const id of ids) await setChannels(handle.db, id, { telegram: `-100${id}` });

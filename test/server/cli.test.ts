@@ -11,6 +11,7 @@ import { runCli, runWithDeps } from '../../server/cli/main.ts';
 import type { CliIo } from '../../server/cli/types.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 function capture(): { io: CliIo; out: { stdout: string; stderr: string } } {
   const out = { stdout: '', stderr: '' };
@@ -81,7 +82,7 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     deps = createTestDeps(handle, { LOG_LEVEL: 'silent' }).deps;
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ import { rowCounts } from '../helpers/row-counts.ts';
 import { linkSlack, textOf } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, SLACK_SECRET, SLACK_TOKEN, type SlackBody, signSlack, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const TG_LEADER = 1001; // BH-DS-TP, head of the Đông Sơn unit
 const TG_STRANGER = 9999;
@@ -65,7 +66,7 @@ describe.each(drivers)('control characters in what people send, through the real
 
   beforeAll(async () => {
     handle = await openTestDb(driver);
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkTelegram(handle.db, 'BH-DS-TP', TG_LEADER);
     await linkSlack(handle.db, 'BH-DS-TP', SLACK_LEADER);
     own = await firstCaseOf(handle.db, 'BH-DS-CHV01');

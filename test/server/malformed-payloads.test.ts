@@ -11,6 +11,7 @@ import { rowCounts } from '../helpers/row-counts.ts';
 import { linkSlack } from '../helpers/slack-app.ts';
 import { buttonPress, eventCallback, interaction, SLACK_SECRET, SLACK_TOKEN, type SlackBody, signSlack, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const TG_LEADER = 1001; // BH-DS-TP
 const SLACK_LEADER = 'U0LEADER'; // BH-DS-TP
@@ -38,7 +39,7 @@ describe('payloads of the wrong shape at POST /telegram/webhook and POST /slack/
 
   beforeAll(async () => {
     handle = await openTestDb('pglite');
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkTelegram(handle.db, 'BH-DS-TP', TG_LEADER);
     await linkSlack(handle.db, 'BH-DS-TP', SLACK_LEADER);
     standIn = await startSlackStandIn();

@@ -10,6 +10,7 @@ import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { linkSlack } from '../helpers/slack-app.ts';
 import { eventCallback, SLACK_SECRET, SLACK_TOKEN, type SlackBody, signSlack, slashCommand } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const LEADER = 'U0LEADER'; // BH-DS-TP
 
@@ -26,7 +27,7 @@ describe('POST /slack/events through the Hono app, Bolt behind it, Slack’s Web
   beforeAll(async () => {
     standIn = await startSlackStandIn();
     handle = await openTestDb('pglite');
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkSlack(handle.db, 'BH-DS-TP', LEADER);
     const env = { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: standIn.apiUrl };
     const test = createTestDeps(handle, env);

@@ -8,6 +8,7 @@ import { linkTelegram } from '../bot/telegram-fixture.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { pendingUpdates, SECRET, startEmulator, TOKEN } from './telegram-emulator.ts';
+import { noCache } from '../../db/result-cache.ts';
 
 const LEADER = 5001; // BH-DS-TP
 
@@ -32,7 +33,7 @@ describe('POST /telegram/webhook against a Bot API emulator (telegram-test-api)'
   beforeAll(async () => {
     emulator = await startEmulator();
     handle = await openTestDb('pglite');
-    await seedDemo(handle.db, { today: '2026-11-23' });
+    await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkTelegram(handle.db, 'BH-DS-TP', LEADER);
     const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: emulator.config.apiURL };
     const { deps } = createTestDeps(handle, env);
