@@ -73,7 +73,11 @@ export async function apology(core: Core, platform: Platform, account: string | 
   return t(chooseLocale(core, person, hint), 'internal_error');
 }
 
-export async function takeTurn(core: Core, inbound: Inbound, input: Input): Promise<Turn> {
+/**
+ * Runs one turn. `claimed` is called as soon as the inbound id is claimed, before the work: a
+ * platform acknowledges there what must be acknowledged at once (Telegram's button spinner).
+ */
+export async function takeTurn(core: Core, inbound: Inbound, input: Input, claimed?: () => Promise<void>): Promise<Turn> {
   const { db, now } = core.deps;
   const claimsFirst = inbound.inboundId !== undefined && inbound.platform !== 'console' && (input.kind === 'text' || input.kind === 'press' || input.kind === 'open');
   // Claimed before anything is done, so a resend never runs a command twice: a collection is
@@ -81,6 +85,7 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input): Prom
   // sees (no answer) and mends by asking again. A claim that cannot reach the database throws
   // DatabaseUnavailableError: the transport then answers 503, so the platform resends.
   if (claimsFirst && !(await claimUpdate(db, inbound.platform as 'telegram' | 'slack', inbound.inboundId!, now()))) return { kind: 'repeat' };
+  await claimed?.();
   const { person, locale } = await whoIs(core, inbound.platform, inbound.account, inbound.localeHint);
   if (input.kind === 'open') return { kind: 'opened', person, locale };
   const where = { platform: inbound.platform, id: inbound.chat.id, isPrivate: inbound.chat.isPrivate };

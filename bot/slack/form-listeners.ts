@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { type Outgoing, message, type Reply } from '../core/reply.ts';
-import { apology, takeTurn } from '../core/turn.ts';
+import { takeTurn, whoIs } from '../core/turn.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import type { SlackAdapter } from './answer.ts';
 import { deliverSlack } from './deliver.ts';
@@ -46,9 +46,9 @@ export function registerFormListeners(app: App, adapter: SlackAdapter): void {
     } catch (error) {
       // The modal stays open with an apology rather than closing as if all went well.
       log.error({ err: error, view_id: view.id }, 'slack: form submission failed');
-      const sorry = await apology(core, 'slack', userId);
+      locale = await whoIs(core, 'slack', userId).then((w) => w.locale, () => locale);
       await ack({ response_action: 'errors', errors: { [firstField(view.state.values)]: t(locale, 'views.modal.failed') } });
-      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: message(sorry, 'error') }]);
+      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: message(t(locale, 'internal_error'), 'error') }]);
       return;
     }
     if (turn.kind === 'refused') {

@@ -88,12 +88,12 @@ async function answer(
       localeHint: localeOf(from.language_code),
     },
     input,
+    acknowledge,
   );
   if (turn.kind === 'repeat') {
     log.info({ update_id: ctx.update.update_id }, 'telegram update already handled: resend ignored');
     return;
   }
-  await acknowledge?.();
   if (turn.kind !== 'replies') return;
   const { chatId, isPrivate, replyTo } = where;
   await deliver(ctx.api, turn.outgoing, { chatId, isPrivate, replyTo, userId: from.id, locale: turn.locale, botUsername: ctx.me.username });
