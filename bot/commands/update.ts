@@ -1,8 +1,8 @@
 import { worksOnCases } from '../../db/access.ts';
 import { z } from 'zod';
-import { type CaseState, NOTE_MAX_LENGTH } from '../../db/case-updates/index.ts';
+import { type CaseState, collectionRefusal, moveRefusal, NOTE_MAX_LENGTH } from '../../db/case-updates/index.ts';
 import { UserError } from '../../db/errors.ts';
-import { isOpenStatus, moverOf } from '../../db/status-rules.ts';
+import { isOpenStatus } from '../../db/status-rules.ts';
 import { type CommandContext, defineCommand } from '../core/command.ts';
 import type { Button, Reply } from '../core/reply.ts';
 import { fold } from '../core/suggest.ts';
@@ -10,7 +10,7 @@ import { startDialogue } from '../dialogue/state.ts';
 import { reportInChat } from '../forms/report.ts';
 import { formatCount, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
-import { loadCase, parseDateWord } from './case-arg.ts';
+import { actorOf, loadCase, parseDateWord } from './case-arg.ts';
 import { listReportableCases } from '../../db/case-list.ts';
 import { stateFields } from './case-reply.ts';
 import { collect } from './update-collection.ts';
@@ -87,8 +87,9 @@ function pickAction(ctx: CommandContext, state: CaseState): Reply {
   const open = isOpenStatus(state.status);
   const button = (key: string, action: string): Button => ({ label: t(locale, `cmd.capnhat.button.${key}`), action: `capnhat ${state.code} ${action}` });
   const offered: Button[] = [
-    ...(open && state.remaining > 0 ? [button('collect', 'thu')] : []),
-    ...(moverOf(state.status, 'completed') && state.remaining === 0 ? [button('complete', 'xong')] : []),
+    // Only what the report rules allow now (db/case-updates/report.ts): no button leads to a refusal.
+    ...(collectionRefusal(state) === undefined ? [button('collect', 'thu')] : []),
+    ...(moveRefusal(state, 'completed', actorOf(ctx).isLeader) === undefined ? [button('complete', 'xong')] : []),
     button('status', 'trangthai'),
     ...(open ? [button('verify', 'xacminh')] : []),
     button('note', 'ghichu'),

@@ -52,7 +52,7 @@ export type Turn =
   | { kind: 'opened'; person: Person | null; locale: Locale };
 
 /** The person behind an account (on the console, the staff code itself), or null. */
-export function personOf(core: Core, platform: Platform, account: string): Promise<Person | null> {
+function personOf(core: Core, platform: Platform, account: string): Promise<Person | null> {
   return platform === 'console' ? getPersonByCode(core.deps.db, account) : findPerson(core.deps.db, platform, account, core.deps.cache);
 }
 

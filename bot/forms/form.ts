@@ -1,4 +1,3 @@
-import type { UserError } from '../../db/errors.ts';
 import type { CommandContext } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 
@@ -64,6 +63,3 @@ export interface FormDefinition {
   /** Checks every field, then records; `submissionId` is claimed with the write, so a resubmission records nothing. */
   submit(ctx: CommandContext, values: FormValues, submissionId: string): Promise<Submitted>;
 }
-
-/** A UserError in the person's words, for a field. */
-export type Explain = (error: UserError) => string;
