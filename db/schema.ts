@@ -374,6 +374,27 @@ export const findings = pgTable(
   (t) => [index('findings_inspection_idx').on(t.inspectionId), index('findings_due_idx').on(t.status, t.dueDate)],
 );
 
+/** What happens to a finding after its inspection: its remedy reported, closed after follow-up (phúc tra), or reopened. */
+export const findingEventKinds = ['reported', 'closed', 'reopened'] as const;
+export type FindingEventKind = (typeof findingEventKinds)[number];
+
+/** A finding's own history, in order: each step with who made it, through which channel, and the note or reason. */
+export const findingEvents = pgTable(
+  'finding_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<FindingEventKind>().notNull(),
+    at: createdAt(),
+    staffId: integer('staff_id').references(() => staff.id),
+    channel: text('channel').$type<Channel>().notNull(),
+    note: text('note'),
+  },
+  (t) => [index('finding_events_finding_idx').on(t.findingId, t.at)],
+);
+
 /** A provincial leader's question about one case (chất vấn), answered by the unit's leaders. */
 export const questions = pgTable(
   'questions',
