@@ -10,9 +10,14 @@
  * | canSetDeadline      | any case of the province | any case of U             | none                       | none                              |
  * | canRank             | yes (units of the province) | yes (officers of U)    | no                         | no                                |
  * | canSeeOverdue       | 'all' for any unit of the province | 'all' for U     | 'own' for U                | none                              |
+ * | canReadFinding      | any unit's of the province | U's                     | U's                        | U's (at a province-level unit: that unit's own) |
+ * | canReportRemedy     | findings of the province-level unit itself | findings of U | those they are responsible for | those they are responsible for |
+ * | canFollowUpFinding  | any finding of the province (close after phúc tra, reopen) | none | none        | none                              |
  *
  * Leaders: province_head, province_deputy (province); unit_head, unit_deputy (unit). Anyone who
  * is not linked to an active staff record is no Person at all and gets nothing but linking.
+ * Findings (inspection conclusions) are the whole unit's business, so its staff all read them; the
+ * person named responsible also reads and reports on their own findings wherever they now work.
  * `oversees` (phụ trách địa bàn) routes escalations and grants nothing beyond the above.
  */
 import { sql } from 'drizzle-orm';
@@ -94,6 +99,30 @@ export function canRank(p: Person): boolean {
 export async function canSeeOverdue(db: Db, p: Person, unitId: number): Promise<'all' | 'own' | false> {
   if (isLeader(p)) return (await canReadUnit(db, p, unitId)) ? 'all' : false;
   return p.role === 'officer' && unitId === p.unitId ? 'own' : false;
+}
+
+/** The columns of a finding the rules look at: the inspected unit and the person responsible. */
+export interface FindingAccessRow {
+  unitId: number;
+  responsibleId: number | null;
+}
+
+/** A finding is read by whoever reads its unit (canReadUnit), and by the person responsible for it. */
+export async function canReadFinding(db: Db, p: Person, f: FindingAccessRow): Promise<boolean> {
+  return f.responsibleId === p.staffId || canReadUnit(db, p, f.unitId);
+}
+
+/**
+ * A remedy is reported done by the person responsible or a leader of the inspected unit (for the
+ * province-level unit's own findings, its leaders are the province leaders), as with cases.
+ */
+export function canReportRemedy(p: Person, f: FindingAccessRow): boolean {
+  return f.responsibleId === p.staffId || (isLeader(p) && p.unitId === f.unitId);
+}
+
+/** Follow-up (phúc tra) is the province's: its leaders close or reopen any finding of the province. */
+export async function canFollowUpFinding(db: Db, p: Person, f: FindingAccessRow): Promise<boolean> {
+  return isProvinceLeader(p) && isWithin(db, f.unitId, p.provinceId);
 }
 
 function isOwnCase(p: Person, c: CaseAccessRow): boolean {
