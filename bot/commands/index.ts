@@ -3,11 +3,13 @@ import { cancelCommand } from './cancel.ts';
 import { caseCommand } from './case-details.ts';
 import { deadlineCommand } from './deadline.ts';
 import { createHelpCommand } from './help.ts';
+import { inspectionsCommand } from './inspections.ts';
 import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
 import { myCasesCommand } from './my-cases.ts';
 import { overdueCommand } from './overdue.ts';
 import { rankingCommand } from './ranking.ts';
+import { remedyCommand } from './remedy.ts';
 import { summaryCommand } from './summary.ts';
 import { updateCommand } from './update.ts';
 
@@ -21,6 +23,8 @@ commands.push(
   caseCommand,
   updateCommand,
   deadlineCommand,
+  inspectionsCommand,
+  remedyCommand,
   cancelCommand,
   linkCommand,
   languageCommand,
