@@ -195,17 +195,17 @@ async function step(db: Db, code: string, kind: Step, note: string | null, actor
 }
 
 /** open → reported: the responsible person or a leader of the unit reports the remedy done, with a note. */
-export function reportRemedy(db: Db, code: string, input: { note: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
+export async function reportRemedy(db: Db, code: string, input: { note: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
   return step(db, code, 'report', checkFindingText(input.note, 'finding.note_required'), actor, ctx);
 }
 
 /** reported → closed: a province leader accepts the remedy after follow-up (phúc tra); the note is optional. */
-export function closeFinding(db: Db, code: string, input: { note?: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
+export async function closeFinding(db: Db, code: string, input: { note?: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
   const note = input.note?.trim() ? checkFindingText(input.note, 'finding.note_required') : null;
   return step(db, code, 'close', note, actor, ctx);
 }
 
 /** reported or closed → open: a province leader sends it back, saying why. */
-export function reopenFinding(db: Db, code: string, input: { reason: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
+export async function reopenFinding(db: Db, code: string, input: { reason: string }, actor: FindingActor, ctx: WriteContext): Promise<FindingChange> {
   return step(db, code, 'reopen', checkFindingText(input.reason, 'finding.reason_required'), actor, ctx);
 }
