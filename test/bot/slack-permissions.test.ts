@@ -35,6 +35,8 @@ const table: [string, Outcome[]][] = [
   ['xephang', [Y, Y, N, N, N]],
   ['quahan BH-DS', [Y, Y, Y, N, N]],
   ['quahan BH-HA', [Y, N, N, N, N]],
+  ['kiemtra BH-DS', [Y, Y, Y, Y, N]],
+  ['kiemtra BH-HA', [Y, N, N, N, N]],
   ['viec', [N, Y, Y, N, N]],
   ['vuviec {own}', [Y, Y, Y, N, N]],
   ['vuviec {colleague}', [Y, Y, N, N, N]],
