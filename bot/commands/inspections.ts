@@ -7,6 +7,7 @@ import type { Block, Button } from '../core/reply.ts';
 import { formatCount, formatDate } from '../format.ts';
 import { clipText } from '../format/clip.ts';
 import { type Locale, t } from '../i18n/index.ts';
+import { findingDetails, findingState } from './finding-details.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
 /** Findings shown in one answer: each takes a few lines, and a phone screen is small. */
@@ -18,6 +19,7 @@ const CLIPPED = 160;
  * `kiemtra [unit]`: the inspection findings still to be dealt with (open, or reported and
  * awaiting phúc tra), overdue first. A unit's staff see their unit's; province leaders name any
  * unit of the province, and their own province-level unit stands for the whole province.
+ * A finding's code instead shows that finding with its history.
  */
 export const inspectionsCommand = defineCommand({
   name: 'kiemtra',
@@ -26,6 +28,8 @@ export const inspectionsCommand = defineCommand({
   args: unitWords,
   async run(ctx, { unit: query }) {
     const person = ctx.person!;
+    const one = query && !query.includes(' ') ? await findingDetails(ctx, query) : null;
+    if (one) return one;
     const unit = await resolveUnit(ctx, query, 'kiemtra');
     if (isReply(unit)) return unit;
     const whole = unit.kind === 'province' && isProvinceLeader(person);
@@ -55,11 +59,6 @@ export const inspectionsCommand = defineCommand({
     };
   },
 });
-
-/** A finding's state as a leader reads it: overdue says by how many days. */
-export function findingState(f: FindingRow, locale: Locale): string {
-  return f.daysOverdue > 0 ? t(locale, 'cmd.kiemtra.state.overdue', { days: formatCount(f.daysOverdue, locale) }) : t(locale, `cmd.kiemtra.state.${f.status}`);
-}
 
 function findingBlock(f: FindingRow, locale: Locale, withUnit: boolean, timeZone: string): Block {
   const lines = [

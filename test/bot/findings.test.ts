@@ -151,4 +151,24 @@ describe.each(drivers)('inspection findings through the core: kiemtra and khacph
     ]);
     expect((await getFinding(db, REPORTED, '2026-11-23'))!.events.map((e) => e.kind)).toEqual(['reopened']);
   });
+
+  it('shows one finding with its history to whoever may see it, and as an unknown unit to anyone else', async () => {
+    const detail = await talk(UNIT_HEAD, `/kiemtra ${OPEN}`);
+    expect(detail.text).toContain(`Nội dung kết luận kiểm tra ${OPEN} · quá hạn 17 ngày`);
+    expect(detail.text).toContain('Thời hạn khắc phục: 06/11/2026');
+    expect(detail.text).toMatch(/Quá trình khắc phục:\n23\/11\/2026 · báo cáo kết quả khắc phục · Hồ Văn Tài: Đã lập danh sách/);
+    expect(detail.text).toContain('23/11/2026 · mở lại · Trần Thị Thu Hà: Kiểm tra lại thấy còn 02 việc chưa xác minh.');
+    expect(detail.buttons).toEqual([`khacphuc ${OPEN}`]);
+    expect((await talk(PROVINCE_HEAD, `/kiemtra ${OPEN}`)).buttons).toEqual([]);
+    const hidden = await talk(OTHER_UNIT_HEAD, `/kiemtra ${OPEN}`);
+    expect(hidden.text).toBe((await talk(OTHER_UNIT_HEAD, '/kiemtra BH-XX-KT2026-09')).text.replace('BH-XX-KT2026-09', OPEN));
+  });
+
+  it('speaks English to those who chose it', async () => {
+    await talk(CLERK, '/language en');
+    const listed = await talk(CLERK, '/inspections');
+    expect(listed.text).toContain('Inspection findings not yet closed: Phòng Thi hành án dân sự khu vực Thạch Bàn (BH-TB)');
+    expect(listed.text).toContain(`${OPEN} · 17 days overdue`);
+    expect((await talk(CLERK, `/remedy close ${OPEN}`)).text).toBe(`Only province leaders close (after follow-up) or reopen finding ${OPEN}.`);
+  });
 });

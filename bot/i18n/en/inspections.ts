@@ -2,8 +2,8 @@ import type { Catalogue } from '../index.ts';
 
 /** Inspection findings: their list, the remedy report and the province's follow-up. */
 export const enInspections: Catalogue = {
-  'cmd.kiemtra.usage': '{/inspections} [unit]',
-  'cmd.kiemtra.desc': 'Inspection findings of a unit (default: yours) not yet remedied and closed, with their deadlines; overdue first.',
+  'cmd.kiemtra.usage': '{/inspections} [unit | finding]',
+  'cmd.kiemtra.desc': 'Inspection findings of a unit (default: yours) not yet closed, overdue first; a finding’s code shows that finding and its history.',
   'cmd.kiemtra.title': 'Inspection findings not yet closed: {name} ({unit}), {count}',
   'cmd.kiemtra.none': 'No inspection finding awaits a remedy or follow-up.',
   'cmd.kiemtra.more': 'Showing {shown} of {total}. For one unit: {/inspections} <unit>.',
@@ -23,7 +23,22 @@ export const enInspections: Catalogue = {
   'cmd.kiemtra.button.close': 'Close (followed up) {code}',
   'cmd.kiemtra.button.reopen': 'Reopen {code}',
 
-  'cmd.khacphuc.usage': '{/remedy} <finding> <what was done> · {/remedy} close <finding> [note] · {/remedy} reopen <finding> <reason>',
+  'cmd.kiemtra.detail_title': 'Inspection finding {code} · {state}',
+  'cmd.kiemtra.field.inspection': 'Inspection conclusion',
+  'cmd.kiemtra.field.unit': 'Inspected unit',
+  'cmd.kiemtra.field.shortcoming': 'Shortcoming',
+  'cmd.kiemtra.field.remedy': 'Remedy',
+  'cmd.kiemtra.field.responsible': 'Responsible',
+  'cmd.kiemtra.field.due': 'Deadline',
+  'cmd.kiemtra.field.reported': 'Remedy reported',
+  'cmd.kiemtra.history': 'History:',
+  'cmd.kiemtra.no_history': 'Nothing reported through the bot yet.',
+  'cmd.kiemtra.event': '{date} · {what} · {who}: {note}',
+  'cmd.kiemtra.event.reported': 'remedy reported',
+  'cmd.kiemtra.event.closed': 'closed after follow-up',
+  'cmd.kiemtra.event.reopened': 'reopened',
+
+  'cmd.khacphuc.usage': '{/remedy} <finding> <what was done> | close <finding> [note] | reopen <finding> <reason>',
   'cmd.khacphuc.desc':
     'Report an inspection finding remedied (its responsible person or the unit’s leaders); province leaders close it after follow-up or reopen it.',
   'cmd.khacphuc.pick': 'Choose the finding to report remedied ({count} open):',

@@ -2,9 +2,9 @@ import type { Catalogue } from '../index.ts';
 
 /** Inspection findings (kết luận kiểm tra): their list, the remedy report and the province's follow-up (phúc tra). */
 export const viInspections: Catalogue = {
-  'cmd.kiemtra.usage': '{/kiemtra} [đơn vị]',
+  'cmd.kiemtra.usage': '{/kiemtra} [đơn vị | mã nội dung]',
   'cmd.kiemtra.desc':
-    'Nội dung kết luận kiểm tra chưa khắc phục xong của đơn vị (mặc định: đơn vị của bạn), kèm thời hạn khắc phục; quá hạn lên trước.',
+    'Nội dung kết luận kiểm tra chưa khắc phục xong của đơn vị (mặc định: đơn vị của bạn), quá hạn lên trước; ghi mã một nội dung để xem chi tiết và quá trình khắc phục.',
   'cmd.kiemtra.title': 'Kết luận kiểm tra chưa khắc phục xong: {name} ({unit}), {count} nội dung',
   'cmd.kiemtra.none': 'Không có nội dung kết luận kiểm tra nào đang chờ khắc phục hoặc chờ phúc tra.',
   'cmd.kiemtra.more': 'Đang hiển thị {shown}/{total} nội dung. Xem một đơn vị cụ thể: {/kiemtra} <đơn vị>.',
@@ -24,7 +24,22 @@ export const viInspections: Catalogue = {
   'cmd.kiemtra.button.close': 'Đóng (đã phúc tra) {code}',
   'cmd.kiemtra.button.reopen': 'Mở lại {code}',
 
-  'cmd.khacphuc.usage': '{/khacphuc} <mã nội dung> <kết quả khắc phục> · {/khacphuc} dong <mã> [ghi chú] · {/khacphuc} mo <mã> <lý do>',
+  'cmd.kiemtra.detail_title': 'Nội dung kết luận kiểm tra {code} · {state}',
+  'cmd.kiemtra.field.inspection': 'Kết luận kiểm tra',
+  'cmd.kiemtra.field.unit': 'Đơn vị được kiểm tra',
+  'cmd.kiemtra.field.shortcoming': 'Thiếu sót, vi phạm',
+  'cmd.kiemtra.field.remedy': 'Biện pháp khắc phục',
+  'cmd.kiemtra.field.responsible': 'Phụ trách',
+  'cmd.kiemtra.field.due': 'Thời hạn khắc phục',
+  'cmd.kiemtra.field.reported': 'Báo cáo kết quả khắc phục',
+  'cmd.kiemtra.history': 'Quá trình khắc phục:',
+  'cmd.kiemtra.no_history': 'Chưa ghi nhận bước nào qua bot.',
+  'cmd.kiemtra.event': '{date} · {what} · {who}: {note}',
+  'cmd.kiemtra.event.reported': 'báo cáo kết quả khắc phục',
+  'cmd.kiemtra.event.closed': 'đóng sau phúc tra',
+  'cmd.kiemtra.event.reopened': 'mở lại',
+
+  'cmd.khacphuc.usage': '{/khacphuc} <mã nội dung> <kết quả khắc phục> | dong <mã> [ghi chú] | mo <mã> <lý do>',
   'cmd.khacphuc.desc':
     'Báo cáo kết quả khắc phục một nội dung kết luận kiểm tra (người được giao hoặc lãnh đạo đơn vị); lãnh đạo THADS tỉnh đóng sau phúc tra hoặc mở lại.',
   'cmd.khacphuc.pick': 'Chọn nội dung cần báo cáo kết quả khắc phục ({count} nội dung chưa khắc phục):',
