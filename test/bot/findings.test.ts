@@ -105,7 +105,7 @@ describe.each(drivers)('inspection findings through the core: kiemtra and khacph
 
     // The responsible officer, step by step: the command, then the note as the next message.
     const ask = await talk(RESPONSIBLE, `/khacphuc ${OPEN}`);
-    expect(ask.text).toContain(`Nhập kết quả khắc phục nội dung ${OPEN}, tối đa 2.000 ký tự`);
+    expect(ask.text).toContain(`Nhập kết quả khắc phục nội dung ${OPEN}, tối đa 2.000 ký tự (hoặc gõ /khacphuc ${OPEN} <kết quả>)`);
     const reported = await talk(RESPONSIBLE, 'Đã lập danh sách và phân công xác minh lại 9 việc; đã cập nhật kết quả.');
     expect(reported.text).toBe(
       `Đã ghi nhận báo cáo kết quả khắc phục nội dung ${OPEN}: chuyển từ "chưa khắc phục" sang "đã báo cáo khắc phục, chờ phúc tra".\n` +

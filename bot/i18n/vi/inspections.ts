@@ -44,8 +44,8 @@ export const viInspections: Catalogue = {
     'Báo cáo kết quả khắc phục một nội dung kết luận kiểm tra (người được giao hoặc lãnh đạo đơn vị); lãnh đạo THADS tỉnh đóng sau phúc tra hoặc mở lại.',
   'cmd.khacphuc.pick': 'Chọn nội dung cần báo cáo kết quả khắc phục ({count} nội dung chưa khắc phục):',
   'cmd.khacphuc.nothing': 'Bạn không có nội dung kết luận kiểm tra nào đang chờ khắc phục.',
-  'cmd.khacphuc.ask_note': 'Nhập kết quả khắc phục nội dung {finding}, tối đa {max} ký tự. Gõ {/huy} để thôi.\nBiện pháp khắc phục: {text}',
-  'cmd.khacphuc.ask_reason': 'Nhập lý do mở lại nội dung {finding}, tối đa {max} ký tự. Gõ {/huy} để thôi.',
+  'cmd.khacphuc.ask_note': 'Nhập kết quả khắc phục nội dung {finding}, tối đa {max} ký tự (hoặc gõ {/khacphuc} {finding} <kết quả>). Gõ {/huy} để thôi.\nBiện pháp khắc phục: {text}',
+  'cmd.khacphuc.ask_reason': 'Nhập lý do mở lại nội dung {finding}, tối đa {max} ký tự (hoặc gõ {/khacphuc} mo {finding} <lý do>). Gõ {/huy} để thôi.',
   'cmd.khacphuc.button.cancel': 'Hủy',
   'cmd.khacphuc.reported':
     'Đã ghi nhận báo cáo kết quả khắc phục nội dung {finding}: chuyển từ "chưa khắc phục" sang "đã báo cáo khắc phục, chờ phúc tra".\nKết quả: {note}',
