@@ -6,7 +6,7 @@ import { addDays, type IsoDate } from '../../db/work-year.ts';
 import type { FindingState } from './reminder-days.ts';
 
 /** How many findings a section of a message lists; the rest are counted. */
-export const LISTED = 20;
+export const LISTED = 10;
 /** Descriptions and remedies are cut to this many characters in a reminder line. */
 const TEXT_MAX = 200;
 

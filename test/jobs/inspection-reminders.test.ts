@@ -1,6 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { t } from '../../bot/i18n/index.ts';
 import { renderPlain } from '../../bot/render/plain.ts';
+import { renderSlack, SLACK_LIMITS } from '../../bot/slack/render.ts';
+import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/telegram/render.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { recordSlot } from '../../db/job-runs.ts';
@@ -298,6 +301,30 @@ describe.each(drivers)('inspection reminders on %s', (driver) => {
   it('sends nothing for a unit without a channel when nobody oversees it', async () => {
     const { planned } = await runOn('2026-12-15');
     expect(planned.some((m) => listed(m).includes('Q1'))).toBe(false);
+  });
+
+  it('lists ten findings per section with long texts cut, counts the rest, and fits Telegram and Slack', async () => {
+    const a5 = await addUnit(handle.db, 'A5', 'local', 'PA');
+    await setChannels(handle.db, a5, { telegram: '-2005', slack: 'C205' });
+    const [k] = await handle.db.insert(inspections).values({ code: 'KT-05', unitId: a5, kind: 'unannounced', concludedOn: '2026-10-01', title: 'Kiểm tra đột xuất' }).returning({ id: inspections.id });
+    const long = 'Hồ sơ thi hành án lưu trữ chưa đầy đủ tài liệu, '.repeat(30);
+    await handle.db.insert(findings).values(
+      Array.from({ length: 25 }, (_, i) => ({ code: `L${String(i + 1).padStart(2, '0')}`, inspectionId: k!.id, dueDate: '2026-12-14', description: long, remedy: long })),
+    );
+    const { planned } = await runOn('2026-12-15');
+    await handle.db.delete(inspections).where(eq(inspections.id, k!.id)); // its findings with it
+    const m = planned.find((p) => to(p) === 'telegram:-2005')!;
+    expect(listed(m)).toEqual(Array.from({ length: 10 }, (_, i) => `L${String(i + 1).padStart(2, '0')}`));
+    const text = renderPlain(m.reply);
+    expect(text).toContain('Nội dung kết luận kiểm tra quá hạn khắc phục (25):');
+    expect(text).toContain('… và 15 nội dung khác (gõ /kiemtra để xem đủ).');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThan(260);
+    for (const p of planned) {
+      expect(renderTelegram(p.reply).every((x) => x.text.length <= MAX_MESSAGE_LENGTH)).toBe(true);
+      const { blocks } = renderSlack(p.reply, p.locale);
+      expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.messageBlocks);
+      expect(JSON.stringify(blocks)).not.toContain(t(p.locale, 'views.truncated'));
+    }
   });
 
   it('runs through runJob: the same instant twice sends nothing new', async () => {
