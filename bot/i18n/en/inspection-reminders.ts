@@ -14,7 +14,7 @@ export const enInspectionReminders: Catalogue = {
   'job.findings.when.last_working_day': 'due {due}; today is the last working day before it',
   'job.findings.when.soon': 'due {due}, days left: {days}',
   'job.findings.more': '… and {count} more (send {/inspections} for the full list).',
-  'job.findings.ask': 'Those responsible: please carry out the remedy, then report it done with {/remedy} [finding] [what was done] for the follow-up.',
+  'job.findings.ask': 'Those responsible: please carry out the remedy, then report it done with {/remedy} <finding> <what was done> for the follow-up.',
   'job.findings.escalated': 'Findings past their remedy deadline reported to the leader in charge of the area: {count}.',
 
   'job.findings.escalation.title': 'Inspection findings past their remedy deadline — report to the leader in charge of the area, {date}',
@@ -25,5 +25,5 @@ export const enInspectionReminders: Catalogue = {
   'job.findings.follow_up.unit': '{name} ({unit}), findings: {count}',
   'job.findings.follow_up.line': '• {finding} (conclusion {inspection}): {description} — due {due}, remedy reported {reported}',
   'job.findings.follow_up.line_undated': '• {finding} (conclusion {inspection}): {description} — due {due}, remedy reported',
-  'job.findings.follow_up.ask': 'After the follow-up, a leader closes a finding with {/remedy} close [finding], or sends it back with {/remedy} reopen [finding] [reason].',
+  'job.findings.follow_up.ask': 'After the follow-up, a leader closes a finding with {/remedy} close <finding>, or sends it back with {/remedy} reopen <finding> <reason>.',
 };

@@ -15,7 +15,7 @@ export const viInspectionReminders: Catalogue = {
   'job.findings.when.soon': 'hạn {due}, còn {days} ngày',
   'job.findings.more': '… và {count} nội dung khác (gõ {/kiemtra} để xem đủ).',
   'job.findings.ask':
-    'Đề nghị các đồng chí được giao khẩn trương thực hiện biện pháp khắc phục; khắc phục xong, báo cáo kết quả bằng lệnh {/khacphuc} [mã nội dung] [kết quả] để phục vụ phúc tra.',
+    'Đề nghị các đồng chí được giao khẩn trương thực hiện biện pháp khắc phục; khắc phục xong, báo cáo kết quả bằng lệnh {/khacphuc} <mã nội dung> <kết quả khắc phục> để phục vụ phúc tra.',
   'job.findings.escalated': '{count} nội dung quá hạn khắc phục đã được báo cáo Lãnh đạo phụ trách địa bàn.',
 
   'job.findings.escalation.title': 'Nội dung kết luận kiểm tra quá hạn khắc phục — báo cáo Lãnh đạo phụ trách địa bàn, ngày {date}',
@@ -26,5 +26,5 @@ export const viInspectionReminders: Catalogue = {
   'job.findings.follow_up.unit': '{name} ({unit}): {count} nội dung',
   'job.findings.follow_up.line': '• {finding} (kết luận {inspection}): {description} — hạn {due}, báo cáo khắc phục ngày {reported}',
   'job.findings.follow_up.line_undated': '• {finding} (kết luận {inspection}): {description} — hạn {due}, đã báo cáo khắc phục',
-  'job.findings.follow_up.ask': 'Sau phúc tra, Lãnh đạo xác nhận đã khắc phục bằng {/khacphuc} dong [mã nội dung], hoặc yêu cầu khắc phục lại bằng {/khacphuc} mo [mã nội dung] [lý do].',
+  'job.findings.follow_up.ask': 'Sau phúc tra, Lãnh đạo xác nhận đã khắc phục bằng {/khacphuc} dong <mã>, hoặc yêu cầu khắc phục lại bằng {/khacphuc} mo <mã> <lý do>.',
 };
