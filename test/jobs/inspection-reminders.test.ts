@@ -12,6 +12,8 @@ import { addDays } from '../../db/work-year.ts';
 import { firstWorkingDayOfWeek, inspectionRemindersJob } from '../../jobs/inspection-reminders.ts';
 import { findingState, isReminderDue } from '../../jobs/inspections/reminder-days.ts';
 import { enqueue } from '../../jobs/outbox.ts';
+import { nextSlot } from '../../jobs/schedule.ts';
+import { resolveSchedules, scheduledJobs } from '../../jobs/schedule-jobs.ts';
 import { runJob } from '../../jobs/run-job.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
@@ -56,6 +58,16 @@ describe('reminder days', () => {
     expect(findingState('2026-12-16', '2026-12-22', calendar)).toEqual({ kind: 'overdue', workingDays: 4 });
     // Over Tết 2027 (off Friday 05/02 to Tuesday 09/02): due Thursday 04/02, Wednesday 10/02 is 1 working day late.
     expect(findingState('2027-02-04', '2027-02-10', calendar)).toEqual({ kind: 'overdue', workingDays: 1 });
+  });
+
+  it('is scheduled on working days at 08:30 in TZ_APP, after Tết on Wednesday 10/02/2027, and JOB_SCHEDULES moves it', () => {
+    const tz = 'Asia/Ho_Chi_Minh';
+    const own = (overrides: Record<string, string>) => resolveSchedules(scheduledJobs, overrides, tz, calendar).find((s) => s.job.name === NAME)!;
+    const byDefault = own({});
+    expect(byDefault.expression).toBe('30 8 * * *');
+    expect(nextSlot(byDefault.cron, at('2027-02-04'), byDefault.slots)).toEqual(at('2027-02-10'));
+    expect(nextSlot(byDefault.cron, new Date('2026-12-04T02:00:00Z'), byDefault.slots)).toEqual(at('2026-12-07')); // Friday 09:00: Monday
+    expect(own({ [NAME]: '0 9 * * *' }).expression).toBe('0 9 * * *');
   });
 
   it('the first working day of a week: Monday, or Wednesday 10/02/2027 after Tết', () => {
@@ -290,6 +302,12 @@ describe.each(drivers)('inspection reminders on %s', (driver) => {
   });
 
   it('after missed runs, the next run reminds each finding once with where it stands now', async () => {
+    // No run on 09/12 or 10/12: W1's "within 7 days" is sent on Friday 11/12.
+    await runOn('2026-12-08');
+    const { planned: friday } = await runOn('2026-12-11');
+    const f = friday.find((m) => to(m) === 'telegram:-2001')!;
+    expect(listed(f)).toEqual(['W3', 'W1']);
+    expect(renderPlain(f.reply)).toContain('Người chịu trách nhiệm: Lê Thị Xuân — hạn 16/12/2026, còn 5 ngày');
     await runOn('2026-12-14');
     // No run on 15/12 or 16/12: W1's day before and its deadline are caught up on 17/12 in one line.
     const { planned } = await runOn('2026-12-17');
