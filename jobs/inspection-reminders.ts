@@ -6,7 +6,7 @@ import { getOverseers } from '../db/overseers.ts';
 import { chatPlatforms } from '../db/schema.ts';
 import { getUnitChannels } from '../db/unit-channels.ts';
 import { getUnitNames } from '../db/units.ts';
-import { addDays, type IsoDate, todayIn } from '../db/work-year.ts';
+import { addDays, daysBetween, type IsoDate, todayIn } from '../db/work-year.ts';
 import { previousWorkingDay } from './alerts/new-overdue.ts';
 import { mentionsOn } from './briefing/mentions.ts';
 import { isoWeekKey } from './briefing/iso-week.ts';
@@ -33,7 +33,8 @@ export function firstWorkingDayOfWeek(date: IsoDate, calendar: Calendar): IsoDat
  * reminder day (jobs/inspections/reminder-days.ts: seven days before the deadline, the last
  * working day before it, the deadline, then every three working days overdue), one message per
  * unit to each of its groups and channels, naming the person responsible (a mention where
- * linked). Overdue ones go the same day privately to each province leader overseeing the unit,
+ * linked); one sent back after follow-up since the previous run is reminded at once, with the
+ * reason. Overdue ones go the same day privately to each province leader overseeing the unit,
  * one message per leader and platform. On the first working day of the week each province's
  * channel gets the findings reported remedied and awaiting follow-up (phúc tra) in its units.
  *
@@ -54,6 +55,10 @@ export const inspectionRemindersJob: Job = {
     const lastDay = last ? todayIn(deps.config.timeZone, last) : undefined;
     const previous = previousWorkingDay(today, calendar);
     const since = lastDay !== undefined && lastDay < previous ? lastDay : previous;
+    // A finding sent back after phúc tra since the previous run is reminded now, whatever its
+    // deadline. The previous run's instant: the recorded one, or (a rerun of this slot, no run
+    // yet) the same time on `since`.
+    const previousRun = last && last < now ? last : new Date(now.getTime() - daysBetween(since, today) * 86_400_000);
 
     const [channels, overseers] = await Promise.all([getUnitChannels(deps.db), getOverseers(deps.db)]);
     const unitIds = [...new Set([...channels.map((u) => u.id), ...overseers.flatMap((o) => o.unitIds)])];
@@ -61,13 +66,14 @@ export const inspectionRemindersJob: Job = {
     const followUpToday = weekStart !== undefined && since < weekStart && weekStart <= today;
     const provinces = followUpToday ? channels.filter((u) => u.kind === 'province') : [];
     const [open, awaiting] = await Promise.all([
-      getOpenFindingsDue(deps.db, unitIds, addDays(today, SOON_DAYS)),
+      getOpenFindingsDue(deps.db, unitIds, { until: addDays(today, SOON_DAYS), reopenedAfter: previousRun, timeZone: deps.config.timeZone }),
       getFindingsAwaitingFollowUp(deps.db, provinces.map((p) => p.id), deps.config.timeZone),
     ]);
 
     const reminded = new Map<number, RemindedFinding[]>();
     for (const f of open) {
-      if (!isReminderDue(f.dueDate, since, today, calendar)) continue;
+      const reopened = f.reopened !== null && f.reopened.at > previousRun && f.reopened.at <= now;
+      if (!reopened && !isReminderDue(f.dueDate, since, today, calendar)) continue;
       reminded.set(f.unitId, [...(reminded.get(f.unitId) ?? []), { ...f, state: findingState(f.dueDate, today, calendar) }]);
     }
     const overdueOf = (unitId: number) => (reminded.get(unitId) ?? []).filter((f) => f.state.kind === 'overdue');

@@ -14,14 +14,21 @@ export interface DueFinding {
   responsibleId: number | null;
   responsibleName: string | null;
   dueDate: IsoDate;
+  /** The last time the province sent it back after follow-up (phúc tra), with its reason; null if never. */
+  reopened: { at: Date; on: IsoDate; reason: string | null } | null;
 }
 
 /**
  * The findings of these units still `open` whose deadline is on or before `until` (today plus
- * the reminder's lead), overdue ones included, earliest deadline first. A finding reported
+ * the reminder's lead), overdue ones included, or that were reopened after `reopenedAfter`,
+ * earliest deadline first, each with its last reopening (`timeZone` gives its local day). A finding reported
  * remedied or closed is no longer the unit's to do, so it is never here.
  */
-export async function getOpenFindingsDue(db: Db, unitIds: readonly number[], until: IsoDate): Promise<DueFinding[]> {
+export async function getOpenFindingsDue(
+  db: Db,
+  unitIds: readonly number[],
+  opts: { until: IsoDate; reopenedAfter: Date; timeZone: string },
+): Promise<DueFinding[]> {
   if (unitIds.length === 0) return [];
   const rows = await queryRows<{
     id: number;
@@ -33,14 +40,25 @@ export async function getOpenFindingsDue(db: Db, unitIds: readonly number[], unt
     responsible_id: number | null;
     responsible_name: string | null;
     due_date: string;
+    reopened_at: string | null;
+    reopened_on: string | null;
+    reopen_reason: string | null;
   }>(
     db,
     sql`select f.id, f.code, i.unit_id, i.code as inspection, f.description, f.remedy,
-               f.responsible_id, s.full_name as responsible_name, f.due_date::text as due_date
+               f.responsible_id, s.full_name as responsible_name, f.due_date::text as due_date,
+               to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as reopened_at,
+               to_char(r.at at time zone ${opts.timeZone}, 'YYYY-MM-DD') as reopened_on, r.note as reopen_reason
         from findings f
         join inspections i on i.id = f.inspection_id
         left join staff s on s.id = f.responsible_id
-        where i.unit_id = any(${idArray(unitIds)}) and f.status = 'open' and f.due_date <= ${until}::date
+        left join lateral (
+          select e.created_at as at, e.note from finding_events e
+          where e.finding_id = f.id and e.kind = 'reopened'
+          order by e.created_at desc, e.id desc limit 1
+        ) r on true
+        where i.unit_id = any(${idArray(unitIds)}) and f.status = 'open'
+          and (f.due_date <= ${opts.until}::date or r.at > ${opts.reopenedAfter.toISOString()}::timestamptz)
         order by f.due_date, f.code`,
   );
   return rows.map((r) => ({
@@ -53,6 +71,7 @@ export async function getOpenFindingsDue(db: Db, unitIds: readonly number[], unt
     responsibleId: r.responsible_id === null ? null : Number(r.responsible_id),
     responsibleName: r.responsible_name,
     dueDate: r.due_date,
+    reopened: r.reopened_at && r.reopened_on ? { at: new Date(r.reopened_at), on: r.reopened_on, reason: r.reopen_reason } : null,
   }));
 }
 

@@ -61,14 +61,19 @@ export function unitReminderReply(
       text: [
         t(locale, s.key, { count: formatCount(s.items.length, locale) }),
         ...shown.map((f) =>
-          t(locale, 'job.findings.line', {
-            finding: f.code,
-            inspection: f.inspection,
-            description: clip(f.description),
-            remedy: clip(f.remedy),
-            responsible: responsible(f, locale),
-            when: when(f, locale),
-          }),
+          [
+            t(locale, 'job.findings.line', {
+              finding: f.code,
+              inspection: f.inspection,
+              description: clip(f.description),
+              remedy: clip(f.remedy),
+              responsible: responsible(f, locale),
+              when: when(f, locale),
+            }),
+            ...(f.reopened
+              ? [t(locale, 'job.findings.reopened', { date: formatDate(f.reopened.on, locale), reason: clip(f.reopened.reason ?? '—') })]
+              : []),
+          ].join('\n'),
         ),
         ...more(s.items.length, shown.length, locale),
       ].join('\n'),

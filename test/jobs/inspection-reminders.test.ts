@@ -7,7 +7,7 @@ import { MAX_MESSAGE_LENGTH, renderTelegram } from '../../bot/telegram/render.ts
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { recordSlot } from '../../db/job-runs.ts';
-import { chatIdentities, findings, inspections, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
+import { chatIdentities, findingEvents, findings, inspections, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
 import { addDays } from '../../db/work-year.ts';
 import { firstWorkingDayOfWeek, inspectionRemindersJob } from '../../jobs/inspection-reminders.ts';
 import { findingState, isReminderDue } from '../../jobs/inspections/reminder-days.ts';
@@ -314,6 +314,37 @@ describe.each(drivers)('inspection reminders on %s', (driver) => {
     const tg = planned.find((m) => to(m) === 'telegram:-2001')!;
     expect(listed(tg)).toEqual(['W3', 'W1']);
     expect(renderPlain(tg.reply)).toContain('Người chịu trách nhiệm: Lê Thị Xuân — hạn 16/12/2026, quá hạn 1 ngày làm việc');
+  });
+
+  it('reminds a finding sent back after phúc tra at the next run, with the reason, whatever its deadline', async () => {
+    const [k] = await handle.db.select({ id: inspections.id }).from(inspections).where(eq(inspections.code, 'KT-01'));
+    const [ro] = await handle.db
+      .insert(findings)
+      .values({ code: 'RO1', inspectionId: k!.id, dueDate: '2027-01-29', description: 'Chưa lập biên bản xác minh', remedy: 'Lập biên bản xác minh' })
+      .returning({ id: findings.id });
+    try {
+      await runOn('2026-12-15');
+      // Reopened at 13:00 on Tuesday 15/12, after that morning's run.
+      await handle.db.insert(findingEvents).values({ findingId: ro!.id, kind: 'reopened', at: new Date('2026-12-15T06:00:00Z'), channel: 'telegram', note: 'Biên bản chưa có chữ ký đương sự' });
+      const { planned, again, second } = await runOn('2026-12-16');
+      const tg = planned.find((m) => to(m) === 'telegram:-2001')!;
+      expect(listed(tg)).toContain('RO1');
+      // The same instant again (its slot now recorded) plans the same and adds nothing.
+      expect(listed(again.find((m) => to(m) === 'telegram:-2001')!)).toEqual(listed(tg));
+      expect(second).toEqual({ added: 0, existing: planned.length });
+      expect(renderPlain(tg.reply)).toContain(
+        [
+          '• RO1 (kết luận KT-01): Chưa lập biên bản xác minh',
+          '   Biện pháp khắc phục: Lập biên bản xác minh',
+          '   Người chịu trách nhiệm: chưa giao — hạn 29/01/2027, còn 44 ngày',
+          '   Yêu cầu khắc phục lại sau phúc tra ngày 15/12/2026: Biên bản chưa có chữ ký đương sự',
+        ].join('\n'),
+      );
+      const { planned: next } = await runOn('2026-12-17');
+      expect(next.some((m) => listed(m).includes('RO1'))).toBe(false);
+    } finally {
+      await handle.db.delete(findings).where(eq(findings.id, ro!.id));
+    }
   });
 
   it('sends nothing for a unit without a channel when nobody oversees it', async () => {

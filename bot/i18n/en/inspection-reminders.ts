@@ -7,6 +7,7 @@ export const enInspectionReminders: Catalogue = {
   'job.findings.today': 'Remedy due today ({count}):',
   'job.findings.soon': 'Remedy due soon ({count}):',
   'job.findings.line': '• {finding} (conclusion {inspection}): {description}\n   Remedy: {remedy}\n   Responsible: {responsible} — {when}',
+  'job.findings.reopened': '   Sent back after follow-up on {date}: {reason}',
   'job.findings.no_responsible': 'not assigned',
   'job.findings.when.overdue': 'due {due}, working days overdue: {days}',
   'job.findings.when.today': 'due today, {due}',

@@ -7,6 +7,7 @@ export const viInspectionReminders: Catalogue = {
   'job.findings.today': 'Đến hạn khắc phục hôm nay ({count}):',
   'job.findings.soon': 'Sắp đến hạn khắc phục ({count}):',
   'job.findings.line': '• {finding} (kết luận {inspection}): {description}\n   Biện pháp khắc phục: {remedy}\n   Người chịu trách nhiệm: {responsible} — {when}',
+  'job.findings.reopened': '   Yêu cầu khắc phục lại sau phúc tra ngày {date}: {reason}',
   'job.findings.no_responsible': 'chưa giao',
   'job.findings.when.overdue': 'hạn {due}, quá hạn {days} ngày làm việc',
   'job.findings.when.today': 'hạn khắc phục là hôm nay, {due}',
