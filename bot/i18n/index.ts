@@ -7,6 +7,7 @@ import { enDelivery } from './en/delivery.ts';
 import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
 import { enInspections } from './en/inspections.ts';
+import { enInspectionReminders } from './en/inspection-reminders.ts';
 import { enJobs } from './en/jobs.ts';
 import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
@@ -20,6 +21,7 @@ import { viDelivery } from './vi/delivery.ts';
 import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
 import { viInspections } from './vi/inspections.ts';
+import { viInspectionReminders } from './vi/inspection-reminders.ts';
 import { viJobs } from './vi/jobs.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
@@ -36,8 +38,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

@@ -53,6 +53,15 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
     expect((await run('deliveries')).stdout).toContain('Hàng đợi không có tin nhắn nào.');
   });
 
+  it('jobs run inspection-reminders --dry-run plans the demo reminders and writes nothing', async () => {
+    const { code, stdout, stderr } = await run('jobs', 'run', 'inspection-reminders', '--now', '2026-11-23T08:30:00+07:00', '--dry-run');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Tác vụ inspection-reminders, lượt chạy lúc 2026-11-23 08:30 (giờ Asia/Ho_Chi_Minh)');
+    expect(stdout).toContain('Chạy thử: không ghi và không gửi gì.');
+    expect(standIn.arrivals).toEqual([]);
+  });
+
   it('jobs run prune-records --dry-run deletes nothing', async () => {
     await handle.db.execute(sql`insert into processed_updates (platform, update_id, created_at) values ('telegram', 'old-claim', '2026-01-01')`);
     const { code, stdout } = await run('jobs', 'run', 'prune-records', '--now', MONDAY, '--dry-run');
@@ -90,6 +99,7 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/weekly-briefing\s+30 7 \* \* 1\s+no\s+2026-11-23 07:30\s+2026-11-30 07:30/);
     expect(stdout).toMatch(/overdue-alerts\s+0 8 \* \* \*\s+yes\s+never\s+2026-11-23 08:00/);
+    expect(stdout).toMatch(/inspection-reminders\s+30 8 \* \* \*\s+yes\s+never\s+2026-11-23 08:30/);
     const json = JSON.parse((await run('jobs', 'list', '--json')).stdout);
     expect(json.jobs.find((j: { job: string }) => j.job === 'weekly-briefing')).toMatchObject({ next_slot_local: '2026-11-30 07:30' });
   });
