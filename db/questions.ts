@@ -30,6 +30,7 @@ export interface Question {
   unitName: string;
   askedBy: number;
   askerName: string;
+  askerLocale: 'vi' | 'en' | null;
   body: string;
   askedAt: Date;
   answeredBy: number | null;
@@ -163,7 +164,18 @@ export async function findQuestionByMessage(db: Db, platform: ChatPlatform, chat
   return match ? Number(match[1]) : undefined;
 }
 
+/** The platform's id of the message that posted the question in this chat, once it was sent. */
+export async function findQuestionMessage(db: Db, platform: ChatPlatform, chatId: string, id: number): Promise<string | undefined> {
+  const rows = await queryRows<{ external_id: string | null }>(
+    db,
+    sql`select external_id from deliveries
+        where job = 'question' and platform = ${platform} and destination = ${chatId} and period = ${questionRef(id)}`,
+  );
+  return rows[0]?.external_id?.split(',')[0] || undefined;
+}
+
 const asker = sql<string>`(select full_name from staff a where a.id = ${questions.askedBy})`;
+const askerLocale = sql<'vi' | 'en' | null>`(select locale from staff a where a.id = ${questions.askedBy})`;
 const answerer = sql<string | null>`(select full_name from staff b where b.id = ${questions.answeredBy})`;
 
 async function selectQuestions(db: Db, where: ReturnType<typeof and>): Promise<Question[]> {
@@ -177,6 +189,7 @@ async function selectQuestions(db: Db, where: ReturnType<typeof and>): Promise<Q
       unitName: units.name,
       askedBy: questions.askedBy,
       askerName: asker,
+      askerLocale,
       body: questions.body,
       askedAt: questions.askedAt,
       answeredBy: questions.answeredBy,

@@ -7,6 +7,7 @@ import { enDelivery } from './en/delivery.ts';
 import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
 import { enJobs } from './en/jobs.ts';
+import { enQuestions } from './en/questions.ts';
 import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
 import { enTelegram } from './en/telegram.ts';
@@ -19,6 +20,7 @@ import { viDelivery } from './vi/delivery.ts';
 import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
 import { viJobs } from './vi/jobs.ts';
+import { viQuestions } from './vi/questions.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
 import { viTelegram } from './vi/telegram.ts';
@@ -34,8 +36,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viQuestions },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enQuestions },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */
