@@ -46,7 +46,7 @@ export const answerForm: FormDefinition = {
   async submit(ctx, values, submissionId) {
     const platform = ctx.account.platform;
     if (platform !== 'console' && (await isClaimed(ctx.deps.db, platform, submissionId))) {
-      return { reply: message(t(ctx.locale, 'views.modal.already_recorded')), already: true };
+      return { reply: message(t(ctx.locale, 'views.answer.already')), already: true };
     }
     try {
       const reply = await recordAnswer(ctx, values.question ?? '', values.answer ?? '');

@@ -43,4 +43,5 @@ export const enQuestions: Catalogue = {
   'views.answer.submit': 'Send answer',
   'views.answer.question': 'Question {question} by {asker} about case {case}:',
   'views.answer.field': 'Your answer',
+  'views.answer.already': 'This answer was already recorded; it is not recorded again.',
 };

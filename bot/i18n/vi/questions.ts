@@ -44,4 +44,5 @@ export const viQuestions: Catalogue = {
   'views.answer.submit': 'Gửi trả lời',
   'views.answer.question': 'Chất vấn {question} của đồng chí {asker} về việc {case}:',
   'views.answer.field': 'Nội dung trả lời',
+  'views.answer.already': 'Câu trả lời này đã được ghi nhận trước đó; không ghi thêm lần nữa.',
 };
