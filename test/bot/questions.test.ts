@@ -94,6 +94,15 @@ describe.each(drivers)('chatvan and traloi through the core (%s)', (driver) => {
     expect(q!.answer).toBe('Đã thu 2 triệu đồng.');
   });
 
+  it('shows the questions and answers in vuviec’s timeline to leaders, not to the case’s officer', async () => {
+    const first = `CV${(await db.select({ id: questions.id }).from(questions).orderBy(questions.id))[0]!.id}`;
+    const [details] = await say(core, 'BH-DS-TP', `/vuviec ${dsCase}`);
+    expect(details!.text).toContain(`23/11/2026 · Chất vấn ${first} của Trần Thị Thu Hà: Vì sao <b>chưa</b> xác minh?`);
+    expect(details!.text).toContain(`23/11/2026 · Trả lời chất vấn ${first} của Hoàng Văn Dũng: Đã xác minh ngày 20/11/2026;`);
+    const [officer] = await say(core, 'BH-DS-CHV01', `/vuviec ${dsCase}`);
+    expect(officer!.text).not.toContain('Chất vấn');
+  });
+
   it('records a question for a unit without a chat and says it could not be sent', async () => {
     const [answer] = await say(core, 'BH-CT', `/ask ${tbCase} Tiến độ?`);
     expect(answer!.text).toContain('chưa có nhóm Telegram hoặc kênh Slack nên chưa gửi được');

@@ -38,7 +38,6 @@ export const enQuestions: Catalogue = {
   'question.escalation.text': 'The question {asker} asked {unit} about case {case} on {date} has been unanswered for {days} working days:',
   'question.timeline.asked': 'Question {question} by {asker}: {body}',
   'question.timeline.answered': 'Answer to {question} by {answerer}: {body}',
-  'question.timeline.open': 'Question {question} not answered yet.',
   'views.answer.title': 'Answer a question',
   'views.answer.submit': 'Send answer',
   'views.answer.question': 'Question {question} by {asker} about case {case}:',

@@ -39,7 +39,6 @@ export const viQuestions: Catalogue = {
     'Chất vấn của đồng chí {asker} về việc {case} gửi {unit} ngày {date} đã {days} ngày làm việc chưa được trả lời:',
   'question.timeline.asked': 'Chất vấn {question} của {asker}: {body}',
   'question.timeline.answered': 'Trả lời chất vấn {question} của {answerer}: {body}',
-  'question.timeline.open': 'Chất vấn {question} chưa được trả lời.',
   'views.answer.title': 'Trả lời chất vấn',
   'views.answer.submit': 'Gửi trả lời',
   'views.answer.question': 'Chất vấn {question} của đồng chí {asker} về việc {case}:',
