@@ -16,7 +16,7 @@ export const enQuestions: Catalogue = {
   'cmd.chatvan.no_channel':
     'Question {question} about case {case} is recorded, but {unit} has no Telegram group or Slack channel, so it could not be sent. Please ask an administrator to set the unit’s group.',
   'cmd.traloi.usage': '{/traloi} <question id> <answer>',
-  'cmd.traloi.desc': 'Answer a province leader’s question (id like CV12); you can also reply to the question’s message.',
+  'cmd.traloi.desc': 'Answer a province leader’s question (id like CV12); on Telegram, replying to the question’s message answers too.',
   'cmd.traloi.ask_answer': 'Type your answer to question {question} about case {case} (at most {max} characters). Send {/cancel} to stop.',
   'cmd.traloi.done': 'Your answer to question {question} about case {case} is recorded and was sent to {asker}.',
   'cmd.traloi.button.cancel': 'Cancel',
@@ -24,7 +24,7 @@ export const enQuestions: Catalogue = {
   'question.post.to': 'To {head}, {unit}:',
   'question.post.to_unit': 'To the leaders of {unit}:',
   'question.post.asked': '{asker} asks about case {case} on {date}:',
-  'question.post.how': 'Please answer with the button below, by replying to this message, or send {/traloi} {question} <answer>.',
+  'question.post.how': 'Please answer with the Answer button below or send {/traloi} {question} <answer>; on Telegram, replying to this message answers too.',
   'question.button.answer': 'Answer',
   'question.answer.title': 'Answer to question {question} · case {case}',
   'question.answer.asked': 'Question by {asker} on {date}:',
