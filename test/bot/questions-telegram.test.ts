@@ -9,6 +9,11 @@ import { createTestCore, say } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { firstCaseOf, setChannels } from '../helpers/fixtures.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
+import pino from 'pino';
+import type { Update } from 'grammy/types';
+import { createTelegramSender } from '../../bot/telegram/sender.ts';
+import { RateLimiter, systemClock } from '../../jobs/pacing.ts';
+import { drainOutbox } from '../../jobs/senders/drain.ts';
 import { captureBot, linkTelegram, textUpdate } from './telegram-fixture.ts';
 
 const GROUP = -1001;
@@ -76,5 +81,47 @@ describe.each(drivers)('answering a question by a Telegram reply, through grammY
     const { bot, sent } = captureBot(core);
     await bot.handleUpdate(textUpdate(updateId++, HEAD, 'Cảm ơn', { chatId: GROUP, type: 'supergroup', replyToBot: true }));
     expect(sent()).toEqual([]);
+  });
+
+  it('end to end through the Telegram sender: the question’s message id is recorded, a reply to it answers, and the answer replies to it', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    let nextId = 900;
+    const sender = createTelegramSender({
+      token: '1:test',
+      fetch: async (_url, init) => {
+        bodies.push(JSON.parse(String(init!.body)) as Record<string, unknown>);
+        return new Response(JSON.stringify({ ok: true, result: { message_id: nextId++ } }), { status: 200 });
+      },
+    });
+    // The outbox rows are dated by the core's clock (23/11/2026): the drain runs a minute later.
+    const start = Date.now();
+    const clock = { now: () => Date.parse('2026-11-23T02:01:00Z') + Date.now() - start, sleep: systemClock.sleep };
+    const drain = () => drainOutbox(sender, { db, limiter: new RateLimiter(clock), logger: pino({ level: 'silent' }), defaultLocale: 'vi', clock, settleWithinMs: 0 });
+    await say(core, 'BH-PCT1', `/chatvan ${await firstCaseOf(db, 'BH-DS-CHV01')} Khi nào kê biên?`);
+    const [{ id }] = (await db.select({ id: questions.id }).from(questions).orderBy(questions.id)).slice(-1) as [{ id: number }];
+    // The answers planned by the tests above go out too.
+    bodies.length = 0;
+    await drain();
+    const posted = bodies.find((b) => b.chat_id === String(GROUP) && String(b.text).includes(`Chất vấn CV${id}`))!;
+    expect(posted.text).toContain(`Chất vấn CV${id}`);
+    expect(posted.reply_markup).toEqual({ inline_keyboard: [[expect.objectContaining({ callback_data: `traloi CV${id}` })]] });
+    const [row] = await db.select().from(deliveries).where(and(eq(deliveries.job, 'question'), eq(deliveries.period, `CV${id}`)));
+    const messageId = Number(row!.externalId);
+
+    const update = textUpdate(updateId++, HEAD, 'Dự kiến kê biên ngày 30/11/2026.', { chatId: GROUP, type: 'supergroup', replyToBot: true }) as Update & {
+      message: { reply_to_message: { message_id: number } };
+    };
+    update.message.reply_to_message.message_id = messageId;
+    const { bot, sent } = captureBot(core);
+    await bot.handleUpdate(update);
+    expect(sent()[0]!.payload.text).toContain(`Đã ghi nhận trả lời chất vấn CV${id}`);
+
+    bodies.length = 0;
+    await drain();
+    expect(bodies.map((b) => [b.chat_id, b.reply_parameters])).toEqual([
+      [String(ASKER), undefined],
+      [String(GROUP), { message_id: messageId, allow_sending_without_reply: true }],
+    ]);
+    expect(String(bodies[1]!.text)).toContain('Dự kiến kê biên ngày 30/11/2026.');
   });
 });
