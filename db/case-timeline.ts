@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
+import { listCaseQuestions } from './questions.ts';
 import { type CaseStatus, caseStatusHistory, cases, collections, notes, staff, units, verifications } from './schema.ts';
 import { type IsoDate, todayIn } from './work-year.ts';
 
@@ -26,6 +27,9 @@ export type CaseEvent = { on: IsoDate; by: string | null; at?: Date } & (
   | { kind: 'collection'; amount: number }
   | { kind: 'verification'; note: string | null }
   | { kind: 'note'; text: string }
+  /** A province leader's question (chất vấn), and its answer: `ref` is its short id (CV12). */
+  | { kind: 'question'; ref: string; text: string }
+  | { kind: 'answer'; ref: string; text: string }
 );
 
 /**
@@ -33,7 +37,12 @@ export type CaseEvent = { on: IsoDate; by: string | null; at?: Date } & (
  * verifications, notes) rather than the audit log, which is for inspectors, not for chat.
  * Notes carry an instant: their day is taken in TZ_APP.
  */
-export async function getCaseTimeline(db: Db, caseCode: string, timeZone: string): Promise<{ file: CaseFile; events: CaseEvent[] }> {
+export async function getCaseTimeline(
+  db: Db,
+  caseCode: string,
+  timeZone: string,
+  options: { questions?: boolean } = {},
+): Promise<{ file: CaseFile; events: CaseEvent[] }> {
   const [row] = await db
     .select({
       id: cases.id,
@@ -53,7 +62,7 @@ export async function getCaseTimeline(db: Db, caseCode: string, timeZone: string
     .where(eq(cases.code, caseCode));
   if (!row) throw new Error(`case ${caseCode} vanished between its check and its timeline`);
   const { id, ...file } = row;
-  const [history, money, checks, remarks] = await Promise.all([
+  const [history, money, checks, remarks, asked] = await Promise.all([
     db
       .select({ on: caseStatusHistory.effectiveDate, status: caseStatusHistory.status, by: staff.fullName, at: caseStatusHistory.createdAt })
       .from(caseStatusHistory)
@@ -78,6 +87,8 @@ export async function getCaseTimeline(db: Db, caseCode: string, timeZone: string
       .leftJoin(staff, eq(staff.id, notes.staffId))
       .where(eq(notes.caseId, id))
       .orderBy(asc(notes.createdAt), asc(notes.id)),
+    // Questions only for those who may see them (db/questions.ts maySee), as the caller decides.
+    options.questions ? listCaseQuestions(db, id) : Promise.resolve([]),
   ]);
   const events: CaseEvent[] = [
     { kind: 'accepted', on: file.acceptedDate, by: null },
@@ -86,6 +97,12 @@ export async function getCaseTimeline(db: Db, caseCode: string, timeZone: string
     ...money.map((m) => ({ kind: 'collection' as const, ...m })),
     ...checks.map((v) => ({ kind: 'verification' as const, ...v })),
     ...remarks.map((n) => ({ kind: 'note' as const, on: todayIn(timeZone, n.at), text: n.text, by: n.by, at: n.at })),
+    ...asked.flatMap((q) => [
+      { kind: 'question' as const, on: todayIn(timeZone, q.askedAt), ref: q.ref, text: q.body, by: q.askerName, at: q.askedAt },
+      ...(q.answeredAt && q.answer !== null
+        ? [{ kind: 'answer' as const, on: todayIn(timeZone, q.answeredAt), ref: q.ref, text: q.answer, by: q.answererName, at: q.answeredAt }]
+        : []),
+    ]),
   ];
   events.sort((a, b) => a.on.localeCompare(b.on) || (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
   return { file, events };

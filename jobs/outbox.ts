@@ -13,6 +13,8 @@ export interface DeliveryPayload {
   reply: Reply;
   locale: Locale;
   mentions: Mention[];
+  /** The message (platform id) this one answers in the same chat, where there is one. */
+  replyTo?: string;
 }
 
 /** Adds the planned messages the outbox does not hold yet; `existing` were planned before. */
@@ -22,7 +24,7 @@ export async function enqueue(db: Db, planned: readonly PlannedMessage[], now?: 
     platform: m.destination.platform,
     destination: m.destination.chatId,
     period: m.period,
-    payload: { reply: m.reply, locale: m.locale, mentions: m.mentions ?? [] } satisfies DeliveryPayload as unknown as Record<string, unknown>,
+    payload: { reply: m.reply, locale: m.locale, mentions: m.mentions ?? [], ...(m.replyTo ? { replyTo: m.replyTo } : {}) } satisfies DeliveryPayload as unknown as Record<string, unknown>,
   }));
   const added = await addDeliveries(db, rows, now);
   return { added, existing: planned.length - added };
@@ -31,5 +33,10 @@ export async function enqueue(db: Db, planned: readonly PlannedMessage[], now?: 
 /** The payload of a row, as enqueue wrote it. */
 export function readPayload(row: Delivery): DeliveryPayload {
   const payload = row.payload as unknown as Partial<DeliveryPayload>;
-  return { reply: payload.reply ?? { blocks: [] }, locale: payload.locale ?? 'vi', mentions: payload.mentions ?? [] };
+  return {
+    reply: payload.reply ?? { blocks: [] },
+    locale: payload.locale ?? 'vi',
+    mentions: payload.mentions ?? [],
+    ...(typeof payload.replyTo === 'string' ? { replyTo: payload.replyTo } : {}),
+  };
 }

@@ -37,6 +37,8 @@ export interface PlannedMessage {
   reply: Reply;
   locale: Locale;
   mentions?: Mention[];
+  /** The platform's id of a message in the same chat this one answers (Telegram reply, Slack thread). */
+  replyTo?: string;
 }
 
 /** A scheduled job: its body is a pure function of the database and the clock. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canUpdateCase, worksOnCases } from '../../db/access.ts';
+import { canUpdateCase, isLeader, worksOnCases } from '../../db/access.ts';
 import type { CaseState } from '../../db/case-updates/index.ts';
 import { defineCommand } from '../core/command.ts';
 import { message, type Outgoing, type Reply } from '../core/reply.ts';
@@ -26,7 +26,8 @@ export const caseCommand = defineCommand({
   args: z.tuple([z.string()]),
   async run(ctx, [code]): Promise<Outgoing[]> {
     const state = await loadCase(ctx, code, 'read');
-    const { file, events } = await getCaseTimeline(ctx.deps.db, state.code, ctx.deps.config.timeZone);
+    // Questions and answers are the leaders' exchange (db/questions.ts): a leader who reads the case sees them.
+    const { file, events } = await getCaseTimeline(ctx.deps.db, state.code, ctx.deps.config.timeZone, { questions: isLeader(ctx.person!) });
     const details = detailsReply(state, file, events, ctx.locale);
     if (canUpdateCase(ctx.person!, state)) {
       details.buttons = [[{ label: t(ctx.locale, 'cmd.vuviec.button.update'), action: `capnhat ${state.code}` }]];
@@ -90,5 +91,9 @@ function describe(e: CaseEvent, locale: Locale): string {
       return t(locale, 'cmd.vuviec.event.verification') + by + (e.note ? `: ${truncateText(e.note, NOTE_SHOWN)}` : '');
     case 'note':
       return t(locale, 'cmd.vuviec.event.note') + by + `: ${truncateText(e.text, NOTE_SHOWN)}`;
+    case 'question':
+      return t(locale, 'question.timeline.asked', { question: e.ref, asker: e.by ?? '', body: truncateText(e.text, NOTE_SHOWN) });
+    case 'answer':
+      return t(locale, 'question.timeline.answered', { question: e.ref, answerer: e.by ?? '', body: truncateText(e.text, NOTE_SHOWN) });
   }
 }

@@ -1,4 +1,6 @@
 import type { Command } from '../core/command.ts';
+import { answerCommand } from './answer-question.ts';
+import { askCommand } from './ask-question.ts';
 import { cancelCommand } from './cancel.ts';
 import { caseCommand } from './case-details.ts';
 import { deadlineCommand } from './deadline.ts';
@@ -25,6 +27,8 @@ commands.push(
   deadlineCommand,
   inspectionsCommand,
   remedyCommand,
+  askCommand,
+  answerCommand,
   cancelCommand,
   linkCommand,
   languageCommand,

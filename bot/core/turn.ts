@@ -1,5 +1,6 @@
 import { findPerson, getPersonByCode, type Person } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
+import { findQuestionByMessage, questionRef } from '../../db/questions.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { readDialogue, dialogueKey } from '../dialogue/state.ts';
 import { findForm } from '../forms/index.ts';
@@ -28,6 +29,8 @@ export interface Inbound {
   localeHint?: Locale;
   /** The platform can show a form now (Slack, with a trigger to open a modal): `capnhat` then opens one. */
   forms?: boolean;
+  /** The platform's id of the bot's own message this text replies to (a Telegram reply): a reply to a question answers it. */
+  repliesTo?: string;
 }
 
 export type Input =
@@ -102,6 +105,7 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
   }
 
   let text = input.kind === 'press' ? input.action : input.text;
+  if (input.kind === 'text' && person) text = await answeringReply(core, inbound, text);
   if (input.kind === 'text' && input.slash && !text.startsWith('/')) {
     // After `/thads`, text is a command unless it answers the question the bot asked here.
     const pending = person && (await readDialogue(db, dialogueKey(where, account, person), now()))?.line;
@@ -120,6 +124,13 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
   // Chatter is not answered in a group; a slash command always is.
   if (outgoing.length === 0 && input.kind === 'text' && input.slash) outgoing = [{ to: 'chat', reply: message(t(locale, 'core.unknown_command'), 'error') }];
   return { kind: 'replies', person, locale, outgoing };
+}
+
+/** A reply to the message that posted (or reminded) a question is its answer: `traloi CV12 <text>`; other text as it is. */
+async function answeringReply(core: Core, inbound: Inbound, text: string): Promise<string> {
+  if (inbound.repliesTo === undefined || inbound.platform === 'console' || text.trimStart().startsWith('/')) return text;
+  const id = await findQuestionByMessage(core.deps.db, inbound.platform, inbound.chat.id, inbound.repliesTo);
+  return id === undefined ? text : `/traloi ${questionRef(id)} ${text}`;
 }
 
 function contextOf(

@@ -9,6 +9,7 @@ import { enImport } from './en/import.ts';
 import { enInspections } from './en/inspections.ts';
 import { enInspectionReminders } from './en/inspection-reminders.ts';
 import { enJobs } from './en/jobs.ts';
+import { enQuestions } from './en/questions.ts';
 import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
 import { enTelegram } from './en/telegram.ts';
@@ -23,6 +24,7 @@ import { viImport } from './vi/import.ts';
 import { viInspections } from './vi/inspections.ts';
 import { viInspectionReminders } from './vi/inspection-reminders.ts';
 import { viJobs } from './vi/jobs.ts';
+import { viQuestions } from './vi/questions.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
 import { viTelegram } from './vi/telegram.ts';
@@ -38,8 +40,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

@@ -19,6 +19,8 @@ export interface SlackSenderOptions {
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** The message this one answers: the answer to a question goes into the question's thread. */
+  thread_ts?: string;
 }
 
 const CODE = /(```[\s\S]*?```)/;
@@ -93,5 +95,5 @@ export function renderWithMentions(payload: DeliveryPayload): SlackMessage {
     Object.values(object).forEach(visit);
   };
   visit(blocks);
-  return { text, blocks };
+  return { text, blocks, ...(payload.replyTo ? { thread_ts: payload.replyTo } : {}) };
 }

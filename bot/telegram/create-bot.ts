@@ -45,7 +45,9 @@ export function createTelegramBot(core: Core, options: TelegramBotOptions): Tele
     const repliesToBot = ctx.message.reply_to_message?.from?.id === ctx.me.id;
     const line = commandLine(ctx.message.text, { isPrivate, repliesToBot }, ctx.me.username);
     if (line === undefined) return;
-    await answer(core, log, ctx, { kind: 'text', text: line }, { chatId: ctx.chat.id, isPrivate, replyTo: ctx.message.message_id });
+    // A reply to the bot's own message: the core knows whether it was a question, and answers it.
+    const repliesTo = repliesToBot ? String(ctx.message.reply_to_message!.message_id) : undefined;
+    await answer(core, log, ctx, { kind: 'text', text: line }, { chatId: ctx.chat.id, isPrivate, replyTo: ctx.message.message_id, repliesTo });
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -74,7 +76,7 @@ async function answer(
   log: Logger,
   ctx: Context,
   input: Input,
-  where: { chatId: number; isPrivate: boolean; replyTo?: number },
+  where: { chatId: number; isPrivate: boolean; replyTo?: number; repliesTo?: string },
   acknowledge?: () => Promise<void>,
 ): Promise<void> {
   const from = ctx.from!;
@@ -86,6 +88,7 @@ async function answer(
       chat: { id: String(where.chatId), isPrivate: where.isPrivate },
       inboundId: String(ctx.update.update_id),
       localeHint: localeOf(from.language_code),
+      ...(where.repliesTo ? { repliesTo: where.repliesTo } : {}),
     },
     input,
     acknowledge,

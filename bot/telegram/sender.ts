@@ -8,6 +8,9 @@ import { telegramLimits } from '../../jobs/pacing.ts';
 import { linkFirst, longestFirst } from '../format/mentions.ts';
 import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from '../../jobs/senders/types.ts';
 
+/** A message as sent: the first part of an answer replies to the message it answers. */
+export type TelegramOutgoing = TelegramMessage & { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } };
+
 export interface TelegramSenderOptions {
   token: string;
   /** TELEGRAM_API_ROOT; Telegram's own by default. */
@@ -29,7 +32,7 @@ interface BotApiAnswer {
 }
 
 /** A Telegram sender: renders with renderTelegram, mentions as tg://user links. */
-export function createTelegramSender(options: TelegramSenderOptions): Sender<TelegramMessage> {
+export function createTelegramSender(options: TelegramSenderOptions): Sender<TelegramOutgoing> {
   const root = (options.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
   const url = `${root}/bot${options.token}/sendMessage`;
   const doFetch = options.fetch ?? fetch;
@@ -76,7 +79,7 @@ export function classifyTelegram(status: number, answer: BotApiAnswer): SendOutc
  * The reply as Telegram messages with its mentions linked. Room for the links is kept when
  * splitting, so a linked message still fits Telegram's 4,096 characters.
  */
-export function renderWithMentions(payload: DeliveryPayload): TelegramMessage[] {
+export function renderWithMentions(payload: DeliveryPayload): TelegramOutgoing[] {
   const markups = longestFirst(payload.mentions).map((m) => ({
     name: escapeHtml(m.name),
     open: `<a href="tg://user?id=${encodeURIComponent(m.externalId)}">`,
@@ -84,7 +87,9 @@ export function renderWithMentions(payload: DeliveryPayload): TelegramMessage[] 
   const room = markups.reduce((sum, m) => sum + m.open.length + '</a>'.length, 0);
   const messages = renderTelegram(payload.reply, Math.max(1024, MAX_MESSAGE_LENGTH - room));
   const pending = new Set(markups);
-  return messages.map((message) => {
+  // The answer to a question replies to the question's message; sent anyway if that was deleted.
+  const replyTo = payload.replyTo && /^\d+$/.test(payload.replyTo) ? { reply_parameters: { message_id: Number(payload.replyTo), allow_sending_without_reply: true } } : {};
+  return messages.map((message, i) => {
     let text = message.text;
     for (const m of pending) {
       const linked = linkFirst(text, m.name, `${m.open}${m.name}</a>`, PRE);
@@ -92,6 +97,6 @@ export function renderWithMentions(payload: DeliveryPayload): TelegramMessage[] 
       text = linked;
       pending.delete(m);
     }
-    return { ...message, text };
+    return { ...message, text, ...(i === 0 ? replyTo : {}) };
   });
 }

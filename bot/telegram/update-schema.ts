@@ -16,7 +16,7 @@ const message = z
     from: user.optional(),
     chat,
     text: z.string().optional(),
-    reply_to_message: z.object({ from: z.object({ id }).optional() }).optional(),
+    reply_to_message: z.object({ message_id: id, from: z.object({ id }).optional() }).optional(),
   })
   // A service message may come without a sender; a text the bot answers may not.
   .refine((m) => m.text === undefined || m.from !== undefined, { path: ['from'], message: 'a text needs its sender' });

@@ -12,6 +12,7 @@ const options = {
   limit: { type: 'string' },
   now: { type: 'string' },
   failed: { type: 'boolean' },
+  open: { type: 'boolean' },
 } as const;
 
 const globalFlags = new Set(['help', 'lang']);
@@ -62,8 +63,10 @@ export function parseCommandLine(argv: string[], fallback: Locale): ParsedComman
       return { kind: 'usage', locale, error };
     }
   }
-  if (rest.length !== command.args.length) {
-    const key = rest.length < command.args.length ? 'cli.usage.missing_argument' : 'cli.usage.extra_argument';
+  // Arguments written `[unit]` may be left out; the others are required.
+  const required = command.args.filter((a) => !a.startsWith('[')).length;
+  if (rest.length < required || rest.length > command.args.length) {
+    const key = rest.length < required ? 'cli.usage.missing_argument' : 'cli.usage.extra_argument';
     const missing = command.args[rest.length] ?? '';
     const extra = rest[command.args.length] ?? '';
     return { kind: 'usage', locale, error: new UsageError(t(locale, key, { argument: missing || extra, command: name }), name) };

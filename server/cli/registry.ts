@@ -5,6 +5,7 @@ import { jobsRunCommand } from './jobs-run.ts';
 import { linkCodeCommand } from './link-code.ts';
 import { migrateCommand } from './migrate.ts';
 import { overdueCommand } from './overdue.ts';
+import { questionsCommand } from './questions.ts';
 import { rankingCommand } from './ranking.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { summaryCommand } from './summary.ts';
@@ -17,6 +18,7 @@ export const commands: readonly CliCommand[] = [
   summaryCommand,
   rankingCommand,
   overdueCommand,
+  questionsCommand,
   linkCodeCommand,
   seedDemoCommand,
   jobsRunCommand,

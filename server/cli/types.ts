@@ -23,9 +23,10 @@ export interface CliFlags {
   limit?: string;
   now?: string;
   failed?: boolean;
+  open?: boolean;
 }
 
-export type FlagName = 'json' | 'at' | 'dry-run' | 'limit' | 'now' | 'failed';
+export type FlagName = 'json' | 'at' | 'dry-run' | 'limit' | 'now' | 'failed' | 'open';
 
 export interface CliArgs {
   positionals: string[];
@@ -36,7 +37,7 @@ export interface CliArgs {
 export interface CliCommand {
   /** One word, or two for a command of a group (`jobs run`). */
   name: string;
-  /** Positional arguments as shown in the usage, e.g. `<unit>`; all required. */
+  /** Positional arguments as shown in the usage, e.g. `<unit>` (required) or `[unit]` (optional, last). */
   args: string[];
   flags: FlagName[];
   /** Returns the exit status; throws UserError (exit 1) or UsageError (exit 2). */

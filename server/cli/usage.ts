@@ -10,6 +10,7 @@ const flagSyntax: Record<FlagName, string> = {
   limit: '[--limit N]',
   now: '[--now ISO-8601]',
   failed: '[--failed]',
+  open: '[--open]',
 };
 
 function synopsis(command: CliCommand): string {

@@ -112,10 +112,11 @@ describe('ISO week keys', () => {
     expect(isoWeekKey('2024-12-30')).toBe('2025-W01');
   });
 
-  it('registers both jobs with their default schedules', () => {
+  it('registers the jobs with their default schedules', () => {
     expect(jobs.map((j) => [j.name, j.defaultSchedule, j.workingDaysOnly])).toEqual([
       ['weekly-briefing', '30 7 * * 1', false],
       ['overdue-alerts', '0 8 * * *', true],
+      ['question-reminders', '0 14 * * *', true],
     ]);
     expect(findJob('weekly-briefing')).toBe(weeklyBriefingJob);
     expect(findJob('nope')).toBeUndefined();
