@@ -116,6 +116,7 @@ describe('ISO week keys', () => {
     expect(jobs.map((j) => [j.name, j.defaultSchedule, j.workingDaysOnly])).toEqual([
       ['weekly-briefing', '30 7 * * 1', false],
       ['overdue-alerts', '0 8 * * *', true],
+      ['inspection-reminders', '30 8 * * *', true],
       ['question-reminders', '0 14 * * *', true],
     ]);
     expect(findJob('weekly-briefing')).toBe(weeklyBriefingJob);
