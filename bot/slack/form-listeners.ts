@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { type Outgoing, message, type Reply } from '../core/reply.ts';
 import { takeTurn, whoIs } from '../core/turn.ts';
-import { type Locale, t } from '../i18n/index.ts';
+import { hasMessage, type Locale, t } from '../i18n/index.ts';
 import type { SlackAdapter } from './answer.ts';
 import { deliverSlack } from './deliver.ts';
 import { FORM_CALLBACK_PREFIX, readFormValues, readModalMetadata } from './form-modal.ts';
@@ -56,7 +56,7 @@ export function registerFormListeners(app: App, adapter: SlackAdapter): void {
       const errors = Object.fromEntries(Object.entries(turn.errors).map(([field, text]) => [field, slackText(text)]));
       await ack({ response_action: 'errors', errors });
       // Too late for the modal (Slack closed it on the receiver's empty 200): the person still learns why.
-      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: refusalReply(locale, errors) }]);
+      if (ackStateOf(context).isLate()) await toDm([{ to: 'chat', reply: refusalReply(locale, form, errors) }]);
       return;
     }
     await ack();
@@ -82,8 +82,17 @@ function firstField(values: Record<string, unknown>): string {
   return Object.keys(values)[0] ?? 'case';
 }
 
-/** The refusals as a message: what was not recorded, and why, field by field. */
-function refusalReply(locale: Locale, errors: Record<string, string>): Reply {
-  const lines = Object.entries(errors).map(([field, text]) => `• ${t(locale, `views.modal.${field}`)}: ${text}`);
-  return message([t(locale, 'views.modal.refused'), ...lines].join('\n'), 'error');
+/**
+ * The refusals as a message: what was not recorded, and why, field by field. A form's own
+ * heading and labels (`views.<form>.refused`, `views.<form>.<field>`) where it has them; the
+ * progress report's are `views.modal.*`.
+ */
+function refusalReply(locale: Locale, form: string, errors: Record<string, string>): Reply {
+  const key = (name: string) => [`views.${form}.${name}`, `views.modal.${name}`].find((k) => hasMessage(locale, k));
+  const heading = form === 'report' ? 'views.modal.refused' : hasMessage(locale, `views.${form}.refused`) ? `views.${form}.refused` : 'views.form.refused';
+  const lines = Object.entries(errors).map(([field, text]) => {
+    const label = key(field);
+    return label ? `• ${t(locale, label)}: ${text}` : `• ${text}`;
+  });
+  return message([t(locale, heading), ...lines].join('\n'), 'error');
 }

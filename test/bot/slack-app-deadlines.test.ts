@@ -131,6 +131,32 @@ describe.each(drivers)('the Slack app against Slack’s deadlines (%s)', (driver
     expect(core.logs.map((l) => (l as { msg?: string }).msg)).toContain('slack ack after the request was answered: dropped');
   });
 
+  it('words a late refusal of another form in its own terms, not a progress report’s', async () => {
+    const remedy = interaction({
+      type: 'view_submission',
+      team: { id: 'T1', domain: 'thads' },
+      user: { id: OFFICER, username: 'officer', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: `trig-${++n}`,
+      view: {
+        id: `VDL${n}`,
+        type: 'modal',
+        callback_id: formCallbackId('remedy'),
+        team_id: 'T1',
+        private_metadata: JSON.stringify({ channelId: CHANNEL }),
+        hash: 'h',
+        state: { values: { note: { note: { type: 'plain_text_input', value: 'Đã khắc phục' } } } },
+      },
+    });
+    const { calls } = await send(slowApp(), standIn, remedy);
+    const dm = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(dm).toHaveLength(1);
+    expect(textOf(dm[0]!)).toContain(t('vi', 'views.form.refused'));
+    expect(textOf(dm[0]!)).not.toContain(t('vi', 'views.modal.refused'));
+    expect(textOf(dm[0]!)).toContain(`• ${t('vi', 'views.remedy.finding')}: ${t('vi', 'views.remedy.finding_required')}`);
+  });
+
   it('keeps the modal open with an apology when the submission fails inside, and DMs it when too late', async () => {
     const { json, calls } = await send(appWith({}, broken()), standIn, submission('1tr'));
     expect(json).toEqual({ response_action: 'errors', errors: { case: t('vi', 'views.modal.failed') } });

@@ -39,6 +39,7 @@ export const enSlackViews: Catalogue = {
   'views.modal.error.note_required': 'Enter the text of the note.',
   'views.modal.error.control_characters':
     'This field contains a control character (an invisible character, often picked up when copying and pasting). Please type it again without pasting.',
+  'views.form.refused': 'What you sent was not recorded:',
   'views.modal.refused': 'Your progress report was not recorded:',
   'views.modal.failed': 'Sorry, something went wrong while recording the report. Please try again in a few minutes; if it keeps failing, tell your administrators.',
   'views.modal.already_recorded': 'This report was already recorded; it is not recorded again.',

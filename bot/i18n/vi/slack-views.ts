@@ -38,6 +38,7 @@ export const viSlackViews: Catalogue = {
   'views.modal.error.status_unused': 'Trạng thái mới chỉ dùng khi báo cáo chuyển trạng thái: hãy bỏ chọn hoặc chọn "Chuyển trạng thái".',
   'views.modal.error.note_required': 'Hãy nhập nội dung ghi chú.',
   'views.modal.error.control_characters': 'Ô này có ký tự điều khiển (ký tự ẩn, thường lẫn vào khi sao chép). Hãy gõ lại, không dán ký tự lạ.',
+  'views.form.refused': 'Nội dung bạn gửi chưa được ghi nhận:',
   'views.modal.refused': 'Báo cáo tiến độ của bạn chưa được ghi nhận:',
   'views.modal.failed': 'Đã có lỗi khi ghi nhận báo cáo, xin lỗi bạn. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo bộ phận quản trị.',
   'views.modal.already_recorded': 'Báo cáo này đã được ghi nhận trước đó; không ghi thêm lần nữa.',
