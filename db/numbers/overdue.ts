@@ -35,7 +35,8 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
     // "six months before today" and "six months after the check" are not the same day.
     reverification_due: sql`b.s_at = 'no_conditions'
                             and (${lastCheck} + make_interval(months => ${rules.reverifyMonths}::int))::date < ${at}::date`,
-    stale_with_conditions: sql`b.s_at in ('enforcing', 'postponed', 'suspended')
+    // Only a case being enforced: a postponed or suspended one is legally paused (Articles 48, 49).
+    stale_with_conditions: sql`b.s_at = 'enforcing'
                                and (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${at}::date`,
   };
 }

@@ -93,6 +93,23 @@ describe.each(drivers)('overdue cases on %s', (driver) => {
     expect((await getSummary(handle.db, 'ME', '2026-08-29', options)).overdue).toBe(2);
   });
 
+  it('leaves postponed and suspended cases out of "a year with conditions": they are legally paused', async () => {
+    const unitId = await addUnit(handle.db, 'PS', 'local');
+    const u = { unitId, accepted: '2025-06-02', verifiedOn: '2025-06-20', amount: 1_000_000 };
+    await addCase(handle.db, { ...u, code: 'PS0' });
+    await addCase(handle.db, { ...u, code: 'PS1', history: [['postponed', '2025-09-01']] });
+    await addCase(handle.db, { ...u, code: 'PS2', history: [['suspended', '2025-09-01']] });
+    // Postponed then resumed: enforcing again, so it counts.
+    await addCase(handle.db, { ...u, code: 'PS3', history: [['postponed', '2025-09-01'], ['enforcing', '2026-01-05']] });
+    const report = await getOverdue(handle.db, 'PS', '2026-07-01', options);
+    expect(report.cases.map((c) => [c.code, c.reasons.map((r) => r.reason)])).toEqual([
+      ['PS0', ['stale_with_conditions']],
+      ['PS3', ['stale_with_conditions']],
+    ]);
+    expect(report.total_cases).toBe(2);
+    expect((await getSummary(handle.db, 'PS', '2026-07-01', options)).overdue).toBe(2);
+  });
+
   it('respects the list limit but still counts every overdue case', async () => {
     const report = await getOverdue(handle.db, 'L4', AT, options, { limit: 3 });
     expect(report.total_cases).toBe(5);
