@@ -14,6 +14,11 @@ export const overdueRulesSchema = z.object({
   verifyDays: z.number().int().min(0).max(90),
   /** Months between re-verifications of a case without conditions. */
   reverifyMonths: z.number().int().min(1).max(36),
+  /**
+   * The same for a case flagged `prison` (a term of 2 years or more left) or `unknown_address`
+   * (Article 44 as amended in 2014: at least once a year).
+   */
+  reverifyFlaggedMonths: z.number().int().min(1).max(36),
   /** A case with conditions not done this many months after acceptance is flagged. */
   staleMonths: z.number().int().min(1).max(60),
   /** Days overdue after which alerts escalate to the overseeing leader. */
@@ -27,6 +32,7 @@ export const defaultOverdueRules: OverdueRules = {
   voluntaryDays: 10,
   verifyDays: 10,
   reverifyMonths: 6,
+  reverifyFlaggedMonths: 12,
   staleMonths: 12,
   escalateAfterDays: 30,
 };

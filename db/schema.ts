@@ -42,7 +42,11 @@ export const caseStatuses = [
   'entrusted',
   'withdrawn',
 ] as const;
-export const caseFlags = ['credit', 'complex', 'complaint'] as const;
+/**
+ * `prison`: the debtor serves a prison term with 2 years or more left; `unknown_address`: the
+ * debtor's whereabouts are unknown. Either makes re-verification yearly (Law on THADS, Article 44).
+ */
+export const caseFlags = ['credit', 'complex', 'complaint', 'prison', 'unknown_address'] as const;
 export const channels = ['telegram', 'slack', 'console', 'api', 'import', 'job'] as const;
 export const inspectionKinds = ['comprehensive', 'thematic', 'unannounced', 'self'] as const;
 export const findingStatuses = ['open', 'reported', 'closed'] as const;

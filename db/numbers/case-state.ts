@@ -41,7 +41,7 @@ function statusOn(column: 'status' | 'effective_date', date: IsoDate, strict = f
 export function casesAsOf(unitIds: readonly number[], from: IsoDate, at: IsoDate): SQL {
   return sql`
     select c.id, c.unit_id, c.officer_id, c.amount, c.accepted_date, c.decision_date, c.verified_on,
-           c.due_date, c.code,
+           c.due_date, c.code, c.flags,
            (c.accepted_date < ${from}::date) as carried,
            ${statusOn('status', at)} as s_at,
            ${statusOn('effective_date', at)} as s_date

@@ -43,7 +43,7 @@ export async function getOverdueByUnit(
           from o
         )
         select r.code, r.unit_id, r.officer_id, r.total, u.code as unit, s.code as officer, s.full_name as officer_name,
-               r.s_at as status, r.accepted_date::text, r.decision_date::text, r.due_date::text, r.last_check::text, r.amount,
+               r.s_at as status, r.accepted_date::text, r.decision_date::text, r.due_date::text, r.last_check::text, r.flags, r.amount,
                (select coalesce(sum(p.amount), 0) from collections p
                  where p.case_id = r.id and p.collected_on <= ${at}::date) as collected,
                r.is_deadline, r.is_verification_late, r.is_reverification_due, r.is_stale_with_conditions

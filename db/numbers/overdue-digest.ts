@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.ts';
 import { addDays, type IsoDate } from '../work-year.ts';
 import type { NumbersOptions } from './options.ts';
-import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, verificationDue } from './overdue.ts';
+import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, reverifyMonthsOf, verificationDue } from './overdue.ts';
 import { groupByUnit, type OverdueCaseRef } from './overdue-by-unit.ts';
 import type { OverdueReason } from './types.ts';
 
@@ -29,7 +29,7 @@ function dueBefore(day: IsoDate, at: IsoDate, { rules, calendar }: NumbersOption
     deadline: sql`b.due_date < ${day}::date`,
     verification_late: sql`b.decision_date <= ${cutoff}::date`,
     // Forward, as overdue.ts writes these rules: due = the check (or acceptance) + n months.
-    reverification_due: sql`(${lastCheckOf(at)} + make_interval(months => ${rules.reverifyMonths}::int))::date < ${day}::date`,
+    reverification_due: sql`(${lastCheckOf(at)} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date < ${day}::date`,
     stale_with_conditions: sql`(b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${day}::date`,
   };
 }
@@ -82,7 +82,7 @@ export async function getOverdueDigest(
         )
         select r.code, r.unit_id, r.officer_id, r.total, r.fresh_n, r.escalated_n, u.code as unit, s.code as officer,
                s.full_name as officer_name, r.s_at as status, r.accepted_date::text, r.decision_date::text, r.due_date::text,
-               r.last_check::text, r.amount,
+               r.last_check::text, r.flags, r.amount,
                (select coalesce(sum(p.amount), 0) from collections p
                  where p.case_id = r.id and p.collected_on <= ${at}::date) as collected,
                r.is_deadline, r.is_verification_late, r.is_reverification_due, r.is_stale_with_conditions

@@ -15,6 +15,18 @@ export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, cale
   return addDays(notified, rules.voluntaryDays + rules.verifyDays);
 }
 
+/** Flags that make re-verification of a case without conditions yearly (Article 44): prison term, unknown address. */
+export const YEARLY_REVERIFY_FLAGS = ['prison', 'unknown_address'] as const;
+
+/** The re-verification period in months of the case row `t` (b of casesAsOf, or a row built on it). */
+export const reverifyMonthsOf = (t: 'b' | 'o', rules: OverdueRules) =>
+  sql`(case when ${sql.raw(t)}.flags && array[${list(YEARLY_REVERIFY_FLAGS)}]::text[]
+            then ${rules.reverifyFlaggedMonths}::int else ${rules.reverifyMonths}::int end)`;
+
+/** The re-verification period in months of a case with these flags. */
+export const reverifyMonthsFor = (flags: readonly string[], rules: OverdueRules) =>
+  flags.some((f) => (YEARLY_REVERIFY_FLAGS as readonly string[]).includes(f)) ? rules.reverifyFlaggedMonths : rules.reverifyMonths;
+
 /** The last time a case without conditions was looked at: its verification, or its decision. */
 export const lastCheckOf = (at: IsoDate) => sql`greatest(case when b.verified_on <= ${at}::date then b.verified_on end, b.s_date)`;
 
@@ -34,7 +46,7 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
     // Months are added forward, as the due day is computed (toOverdueCase): at a month's end,
     // "six months before today" and "six months after the check" are not the same day.
     reverification_due: sql`b.s_at = 'no_conditions'
-                            and (${lastCheck} + make_interval(months => ${rules.reverifyMonths}::int))::date < ${at}::date`,
+                            and (${lastCheck} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date < ${at}::date`,
     // Only a case being enforced: a postponed or suspended one is legally paused (Articles 48, 49).
     stale_with_conditions: sql`b.s_at = 'enforcing'
                                and (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${at}::date`,
@@ -86,7 +98,7 @@ export function approxDueOf(rules: OverdueRules): SQL {
       case when o.is_verification_late
            then o.decision_date + ${rules.notifyWorkingDays + rules.voluntaryDays + rules.verifyDays}::int end,
       case when o.is_reverification_due
-           then (o.last_check + make_interval(months => ${rules.reverifyMonths}::int))::date end,
+           then (o.last_check + make_interval(months => ${reverifyMonthsOf('o', rules)}))::date end,
       case when o.is_stale_with_conditions
            then (o.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date end)`;
 }
@@ -101,6 +113,7 @@ export interface OverdueRow {
   decision_date: string;
   due_date: string | null;
   last_check: string;
+  flags: string[];
   amount: string | number;
   collected: string | number;
   is_deadline: boolean;
@@ -134,7 +147,7 @@ export async function getOverdue(
             from b where (${q.any}) and ${ofOfficer(list_.officerId)}
           )
           select o.code, u.code as unit, s.code as officer, s.full_name as officer_name, o.s_at as status,
-                 o.accepted_date::text, o.decision_date::text, o.due_date::text, o.last_check::text, o.amount,
+                 o.accepted_date::text, o.decision_date::text, o.due_date::text, o.last_check::text, o.flags, o.amount,
                  (select coalesce(sum(p.amount), 0) from collections p
                    where p.case_id = o.id and p.collected_on <= ${at}::date) as collected,
                  o.is_deadline, o.is_verification_late, o.is_reverification_due, o.is_stale_with_conditions
@@ -154,7 +167,7 @@ export function toOverdueCase(r: OverdueRow, at: IsoDate, { rules, calendar }: N
   const reasons: OverdueCase['reasons'] = [];
   if (r.is_deadline && r.due_date) reasons.push({ reason: 'deadline', due: r.due_date });
   if (r.is_verification_late) reasons.push({ reason: 'verification_late', due: verificationDue(r.decision_date, rules, calendar) });
-  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: addMonths(r.last_check, rules.reverifyMonths) });
+  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: addMonths(r.last_check, reverifyMonthsFor(r.flags, rules)) });
   if (r.is_stale_with_conditions) reasons.push({ reason: 'stale_with_conditions', due: addMonths(r.accepted_date, rules.staleMonths) });
   reasons.sort((a, b) => a.due.localeCompare(b.due));
   const amount = Number(r.amount);

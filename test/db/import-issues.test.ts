@@ -31,6 +31,7 @@ describe.each(drivers)('importCsv issues on %s', (driver) => {
     ['amount above 2^53', { amount: '9007199254740992' }, 'amount', 'import.amount_too_large', '9007199254740992'],
     ['unknown status', { status: 'closed' }, 'status', 'import.unknown_status', 'closed'],
     ['unknown flag', { flags: 'credit;urgent' }, 'flags', 'import.unknown_flag', 'urgent'],
+    ['a flag spelled otherwise', { flags: 'prison;unknown-address' }, 'flags', 'import.unknown_flag', 'unknown-address'],
     ['officer of another unit', { officer_code: 'DS01' }, 'officer_code', 'import.officer_not_in_unit', 'DS01'],
     ['status before accepted', { status_date: '2025-11-01' }, 'status_date', 'import.status_before_accepted', '2025-11-01'],
     ['empty decision number', { decision_no: '' }, 'decision_no', 'import.required', ''],
@@ -99,6 +100,18 @@ describe.each(drivers)('importCsv issues on %s', (driver) => {
     const result = await run(handle.db, 'cases', cases(...bad), { maxIssues: 3 });
     expect(result.issues.map((i) => i.line)).toEqual([2, 3, 4]);
     expect(result.truncated).toBe(true);
+  });
+
+  it('accepts the flags prison and unknown_address, and names them when refusing another', async () => {
+    const result = await run(handle.db, 'cases', cases(caseLine('FL-1', { flags: 'prison' }), caseLine('FL-2', { flags: 'unknown_address;credit' })));
+    expect(result.issues).toEqual([]);
+    const rows = await queryRows<{ code: string; flags: string[] }>(handle.db, sql`select code, flags from cases where code like 'FL-%' order by code`);
+    expect(rows).toEqual([
+      { code: 'FL-1', flags: ['prison'] },
+      { code: 'FL-2', flags: ['unknown_address', 'credit'] },
+    ]);
+    const [issue] = await refused('cases', cases(caseLine('FL-3', { flags: 'tu' })));
+    expect(issue?.params).toEqual({ value: 'tu', allowed: 'credit, complex, complaint, prison, unknown_address' });
   });
 
   it('an amount above 2^31 round-trips exactly', async () => {

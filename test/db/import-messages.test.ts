@@ -25,6 +25,19 @@ describe('import issue messages', () => {
     expect(Object.keys(enImport).sort()).toEqual([...used].sort());
   });
 
+  it('the unknown-flag message names every flag, the prison and unknown-address ones included, with what each means', () => {
+    const params = { value: 'tu', allowed: 'credit, complex, complaint, prison, unknown_address' };
+    expect(t('vi', 'import.unknown_flag', params)).toBe(
+      'Phân loại việc "tu" không hợp lệ; dùng: credit (tổ chức tín dụng), complex (phức tạp, kéo dài), complaint (có khiếu nại), ' +
+        'prison (đang chấp hành hình phạt tù còn từ 02 năm trở lên), unknown_address (không xác định được địa chỉ, nơi cư trú), ' +
+        'cách nhau bằng dấu chấm phẩy.',
+    );
+    expect(t('en', 'import.unknown_flag', params)).toBe(
+      'Unknown case flag "tu"; use credit (credit institution), complex (complex or prolonged), complaint (under complaint), ' +
+        'prison (serving a prison term with 2 years or more left), unknown_address (whereabouts unknown), separated by semicolons.',
+    );
+  });
+
   it('fills the parameters', () => {
     expect(t('vi', 'import.duplicate_code', { value: 'HT-001', first: 2 })).toBe('Mã "HT-001" đã có ở dòng 2 của tệp này.');
     expect(t('en', 'import.officer_not_in_unit', { value: 'DS01', unit: 'TN-HT' })).toBe(

@@ -3,7 +3,7 @@ import { createCalendar } from '../../db/calendar.ts';
 import { getOverdue } from '../../db/numbers/overdue.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
-import { findings, inspections } from '../../db/schema.ts';
+import { type CaseStatus, findings, inspections } from '../../db/schema.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
 
@@ -108,6 +108,36 @@ describe.each(drivers)('overdue cases on %s', (driver) => {
     ]);
     expect(report.total_cases).toBe(2);
     expect((await getSummary(handle.db, 'PS', '2026-07-01', options)).overdue).toBe(2);
+  });
+
+  it('re-verifies a case without conditions yearly when flagged prison or unknown_address, 6-monthly otherwise (Article 44)', async () => {
+    const unitId = await addUnit(handle.db, 'RV', 'local');
+    const u = { unitId, accepted: '2025-10-01', verifiedOn: '2026-03-10', amount: 1_000_000, history: [['no_conditions', '2026-03-10']] as [CaseStatus, string][] };
+    await addCase(handle.db, { ...u, code: 'RV0' });
+    await addCase(handle.db, { ...u, code: 'RV1', flags: ['prison'] });
+    await addCase(handle.db, { ...u, code: 'RV2', flags: ['unknown_address'] });
+    await addCase(handle.db, { ...u, code: 'RV3', flags: ['credit', 'complaint'] }); // other flags change nothing
+    const on = async (at: string, o = options) =>
+      (await getOverdue(handle.db, 'RV', at, o)).cases.map((c) => `${c.code} ${c.reasons.map((r) => `${r.reason} ${r.due}`).join(' ')}`);
+    // Six months from Tuesday 10/03/2026 is Thursday 10/09; a year is Wednesday 10/03/2027.
+    expect(await on('2026-09-10')).toEqual([]);
+    expect(await on('2026-09-11')).toEqual(['RV0 reverification_due 2026-09-10', 'RV3 reverification_due 2026-09-10']);
+    expect(await on('2027-03-10')).toEqual(['RV0 reverification_due 2026-09-10', 'RV3 reverification_due 2026-09-10']);
+    expect(await on('2027-03-11')).toEqual([
+      'RV0 reverification_due 2026-09-10',
+      'RV3 reverification_due 2026-09-10',
+      'RV1 reverification_due 2027-03-10',
+      'RV2 reverification_due 2027-03-10',
+    ]);
+    expect((await getSummary(handle.db, 'RV', '2027-03-11', options)).overdue).toBe(4);
+    // Configured: the flagged ones every 9 months (due Thursday 10/12/2026).
+    const nine = { ...options, rules: { ...defaultOverdueRules, reverifyFlaggedMonths: 9 } };
+    expect(await on('2026-12-11', nine)).toEqual([
+      'RV0 reverification_due 2026-09-10',
+      'RV3 reverification_due 2026-09-10',
+      'RV1 reverification_due 2026-12-10',
+      'RV2 reverification_due 2026-12-10',
+    ]);
   });
 
   it('respects the list limit but still counts every overdue case', async () => {

@@ -42,6 +42,7 @@ export interface CaseFixture {
   collections?: [string, number][];
   verifiedOn?: string;
   dueDate?: string;
+  flags?: string[];
 }
 
 export async function addCase(db: Db, f: CaseFixture): Promise<number> {
@@ -62,6 +63,7 @@ export async function addCase(db: Db, f: CaseFixture): Promise<number> {
       statusDate: latest[1],
       verifiedOn: f.verifiedOn,
       dueDate: f.dueDate,
+      flags: f.flags,
     })
     .returning({ id: cases.id });
   const caseId = row!.id;

@@ -29,7 +29,9 @@ export const enImport: Catalogue = {
   'import.unknown_unit_kind': 'Unknown unit kind "{value}"; use one of: {allowed}.',
   'import.unknown_role': 'Unknown role "{value}"; use one of: {allowed}.',
   'import.unknown_status': 'Unknown status "{value}"; use one of: {allowed}.',
-  'import.unknown_flag': 'Unknown case flag "{value}"; use {allowed}, separated by semicolons.',
+  'import.unknown_flag':
+    'Unknown case flag "{value}"; use credit (credit institution), complex (complex or prolonged), complaint (under complaint), ' +
+    'prison (serving a prison term with 2 years or more left), unknown_address (whereabouts unknown), separated by semicolons.',
   'import.unknown_inspection_kind': 'Unknown inspection kind "{value}"; use one of: {allowed}.',
   'import.unknown_finding_status': 'Unknown finding status "{value}"; use one of: {allowed}.',
   'import.bad_rate': 'The rate "{value}" must be a percentage from 0 to 100, with a dot for decimals (e.g. 83.9).',
