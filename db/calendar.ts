@@ -6,7 +6,17 @@ export interface Calendar {
   isWorkingDay(date: IsoDate): boolean;
   /** The date `n` working days after `date` (n ≥ 0; 0 gives `date` itself). */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /**
+   * Where a limit counted in calendar days (or months) that ends on `date` really ends: `date`
+   * when it is a working day, else the next working day (Civil Code 2015, Article 148(5)).
+   */
+  nextWorkingDay(date: IsoDate): IsoDate;
+  /** The last working day strictly before `date`. */
+  workingDayBefore(date: IsoDate): IsoDate;
 }
+
+// A year without a working day is a misconfiguration (DAYS_OFF): stop rather than loop for ever.
+const MAX_DAYS_OFF_IN_A_ROW = 366;
 
 export interface CalendarOptions {
   /** Extra days off fixed by the government's yearly notice (Tết break, bridge days). */
@@ -59,6 +69,16 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         if (isWorkingDay(current)) left--;
       }
       return current;
+    },
+    nextWorkingDay(date) {
+      let day = date;
+      for (let i = 0; i < MAX_DAYS_OFF_IN_A_ROW && !isWorkingDay(day); i++) day = addDays(day, 1);
+      return day;
+    },
+    workingDayBefore(date) {
+      let day = addDays(date, -1);
+      for (let i = 0; i < MAX_DAYS_OFF_IN_A_ROW && !isWorkingDay(day); i++) day = addDays(day, -1);
+      return day;
     },
   };
 }

@@ -25,12 +25,14 @@ export interface UnitOverdueDigest {
 function dueBefore(day: IsoDate, at: IsoDate, { rules, calendar }: NumbersOptions): Record<OverdueReason, SQL> {
   let cutoff = addDays(day, -(rules.voluntaryDays + rules.verifyDays + 1));
   while (verificationDue(cutoff, rules, calendar) >= day) cutoff = addDays(cutoff, -1);
+  // A limit in months ending on a day off ends on the next working day (see ruleConditions in overdue.ts).
+  const endedBy = calendar.workingDayBefore(day);
   return {
     deadline: sql`b.due_date < ${day}::date`,
     verification_late: sql`b.decision_date <= ${cutoff}::date`,
     // Forward, as overdue.ts writes these rules: due = the check (or acceptance) + n months.
-    reverification_due: sql`(${lastCheckOf(at)} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date < ${day}::date`,
-    stale_with_conditions: sql`(b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${day}::date`,
+    reverification_due: sql`(${lastCheckOf(at)} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date <= ${endedBy}::date`,
+    stale_with_conditions: sql`(b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date <= ${endedBy}::date`,
   };
 }
 

@@ -9,11 +9,20 @@ import { getOverdueFindings } from './overdue-findings.ts';
 import type { NumbersOptions } from './options.ts';
 import type { OverdueCase, OverdueReason, OverdueReport } from './types.ts';
 
-/** The day a case's verification falls due: notification, voluntary period, then verification. */
+/**
+ * The day a case's verification falls due: notification (working days), the voluntary period
+ * (calendar days, Article 45), then verification (calendar days from the end of the voluntary
+ * period, Article 44). Each calendar-day period that ends on a day off ends on the next working day.
+ */
 export function verificationDue(decisionDate: IsoDate, rules: OverdueRules, calendar: Calendar): IsoDate {
   const notified = calendar.addWorkingDays(decisionDate, rules.notifyWorkingDays);
-  return addDays(notified, rules.voluntaryDays + rules.verifyDays);
+  const voluntaryEnds = calendar.nextWorkingDay(addDays(notified, rules.voluntaryDays));
+  return calendar.nextWorkingDay(addDays(voluntaryEnds, rules.verifyDays));
 }
+
+/** The due day of a limit of `months` from `from`: months added forward, a day off moved to the next working day. */
+export const monthsLimitDue = (from: IsoDate, months: number, calendar: Calendar): IsoDate =>
+  calendar.nextWorkingDay(addMonths(from, months));
 
 /** Flags that make re-verification of a case without conditions yearly (Article 44): prison term, unknown address. */
 export const YEARLY_REVERIFY_FLAGS = ['prison', 'unknown_address'] as const;
@@ -34,10 +43,13 @@ export const lastCheckOf = (at: IsoDate) => sql`greatest(case when b.verified_on
  * Each rule as a SQL condition over the row `b` of casesAsOf. Working days cannot be counted in
  * SQL, so the verification rule becomes a cut-off on the decision date, found here: the latest
  * decision date whose verification fell due before `at` (the due date grows with the decision date).
+ * A limit in months that ends on a day off ends on the next working day, so it ended before `at`
+ * exactly when its calendar end is on or before the last working day before `at` (`endedBy`).
  */
 function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Record<OverdueReason, SQL> {
   let cutoff = addDays(at, -(rules.voluntaryDays + rules.verifyDays + 1));
   while (verificationDue(cutoff, rules, calendar) >= at) cutoff = addDays(cutoff, -1);
+  const endedBy = calendar.workingDayBefore(at);
   const lastCheck = lastCheckOf(at);
   return {
     deadline: sql`b.due_date < ${at}::date and b.s_at in (${list(OPEN)})`,
@@ -46,10 +58,10 @@ function ruleConditions(at: IsoDate, { rules, calendar }: NumbersOptions): Recor
     // Months are added forward, as the due day is computed (toOverdueCase): at a month's end,
     // "six months before today" and "six months after the check" are not the same day.
     reverification_due: sql`b.s_at = 'no_conditions'
-                            and (${lastCheck} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date < ${at}::date`,
+                            and (${lastCheck} + make_interval(months => ${reverifyMonthsOf('b', rules)}))::date <= ${endedBy}::date`,
     // Only a case being enforced: a postponed or suspended one is legally paused (Articles 48, 49).
     stale_with_conditions: sql`b.s_at = 'enforcing'
-                               and (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date < ${at}::date`,
+                               and (b.accepted_date + make_interval(months => ${rules.staleMonths}::int))::date <= ${endedBy}::date`,
   };
 }
 
@@ -167,8 +179,8 @@ export function toOverdueCase(r: OverdueRow, at: IsoDate, { rules, calendar }: N
   const reasons: OverdueCase['reasons'] = [];
   if (r.is_deadline && r.due_date) reasons.push({ reason: 'deadline', due: r.due_date });
   if (r.is_verification_late) reasons.push({ reason: 'verification_late', due: verificationDue(r.decision_date, rules, calendar) });
-  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: addMonths(r.last_check, reverifyMonthsFor(r.flags, rules)) });
-  if (r.is_stale_with_conditions) reasons.push({ reason: 'stale_with_conditions', due: addMonths(r.accepted_date, rules.staleMonths) });
+  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: monthsLimitDue(r.last_check, reverifyMonthsFor(r.flags, rules), calendar) });
+  if (r.is_stale_with_conditions) reasons.push({ reason: 'stale_with_conditions', due: monthsLimitDue(r.accepted_date, rules.staleMonths, calendar) });
   reasons.sort((a, b) => a.due.localeCompare(b.due));
   const amount = Number(r.amount);
   return {

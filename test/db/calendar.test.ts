@@ -22,6 +22,18 @@ describe('working days', () => {
     expect(calendar.addWorkingDays('2026-02-13', 1)).toBe('2026-02-23');
   });
 
+  it('moves a day off to the next working day, and finds the working day before a date', () => {
+    expect(calendar.nextWorkingDay('2027-03-12')).toBe('2027-03-12'); // a Friday stays
+    expect(calendar.nextWorkingDay('2027-03-13')).toBe('2027-03-15'); // Saturday → Monday
+    expect(calendar.nextWorkingDay('2027-03-14')).toBe('2027-03-15'); // Sunday → Monday
+    expect(calendar.nextWorkingDay('2027-02-05')).toBe('2027-02-10'); // Tết → the Wednesday after
+    expect(calendar.workingDayBefore('2027-03-15')).toBe('2027-03-12');
+    expect(calendar.workingDayBefore('2027-02-11')).toBe('2027-02-10');
+    expect(calendar.workingDayBefore('2027-02-10')).toBe('2027-02-04');
+    const swapped = createCalendar({ workingDays: ['2027-03-13'] });
+    expect(swapped.nextWorkingDay('2027-03-13')).toBe('2027-03-13');
+  });
+
   it('takes the operator’s extra days off and swapped working days', () => {
     const custom = createCalendar({ daysOff: ['2027-02-04'], workingDays: ['2027-02-06'] });
     expect(custom.isWorkingDay('2027-02-04')).toBe(false);

@@ -168,7 +168,8 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
         '• C4 — CHV Nguyễn Văn An: quá hạn lãnh đạo giao (hạn 20/11/2026), quá hạn 3 ngày',
         '',
         'Đến hạn trong tuần (23/11/2026 – 29/11/2026): 2',
-        '• 25/11/2026: C6 — hạn xác minh điều kiện thi hành án (CHV Trần Thị Bình)',
+        // Notified 05/11; the voluntary period ends Sunday 15/11, so Monday 16/11; verification by 26/11.
+        '• 26/11/2026: C6 — hạn xác minh điều kiện thi hành án (CHV Trần Thị Bình)',
         '• 26/11/2026: C7 — hạn lãnh đạo giao (CHV Trần Thị Bình)',
         '• 27/11/2026: C6 — hạn lãnh đạo giao (CHV Trần Thị Bình)',
         '',
