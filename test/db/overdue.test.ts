@@ -7,7 +7,7 @@ import { getOverdueDigest } from '../../db/numbers/overdue-digest.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { type CaseStatus, findings, inspections } from '../../db/schema.ts';
-import { daysBetween } from '../../db/work-year.ts';
+import { addDays, daysBetween } from '../../db/work-year.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase, addStaff, addUnit } from '../helpers/fixtures.ts';
 
@@ -203,6 +203,22 @@ describe.each(drivers)('overdue cases on %s', (driver) => {
     expect(await digest('2027-03-17', '2027-03-16')).toEqual({ total: 4, fresh: 0 });
     // Wednesday 10/02 after Tết is the due day of D-TET and D-RV: both new on 11/02.
     expect(await digest('2027-02-11', '2027-02-10')).toEqual({ total: 3, fresh: 2 });
+  });
+
+  it('reads every rule alike in SQL and in due days, each day from January to March 2027', async () => {
+    const ids = await queryRows<{ id: number; code: string }>(handle.db, sql`select id, code from units where code in ('L4', 'DO')`);
+    for (let at = '2027-01-02'; at <= '2027-03-31'; at = addDays(at, 1)) {
+      const since = options.calendar.workingDayBefore(at);
+      const digests = await getOverdueDigest(handle.db, ids.map((u) => u.id), at, options, { since, escalateBefore: '2000-01-01', listed: { fresh: 50, oldest: 50 } });
+      for (const unit of ids) {
+        const report = await getOverdue(handle.db, unit.code, at, options);
+        // Overdue in SQL only when a due day, moved off a day off, is before `at`.
+        for (const c of report.cases) expect(c.days_overdue, `${c.code} on ${at}`).toBeGreaterThan(0);
+        const fresh = report.cases.filter((c) => c.reasons.some((r) => r.due >= since)).length;
+        const digest = digests.get(unit.id);
+        expect({ total: digest?.total ?? 0, fresh: digest?.fresh ?? 0 }, `${unit.code} on ${at}`).toEqual({ total: report.total_cases, fresh });
+      }
+    }
   });
 
   it('respects the list limit but still counts every overdue case', async () => {
