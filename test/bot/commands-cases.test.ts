@@ -6,7 +6,7 @@ import { enCommands } from '../../bot/i18n/en/commands.ts';
 import { viCommands } from '../../bot/i18n/vi/commands.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { seedDemo } from '../../db/demo/index.ts';
-import { auditLog, cases, staff } from '../../db/schema.ts';
+import { auditLog, caseFlags, cases, type CaseStatus, staff } from '../../db/schema.ts';
 import { createTestCore, say } from '../helpers/core.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { addCase } from '../helpers/fixtures.ts';
@@ -102,6 +102,19 @@ describe('viec, vuviec and hanxuly on the demo province', () => {
     );
     expect(answers[0]!.text).not.toContain('₫');
     expect(answers[1]!.text).toContain('Còn phải thi hành: 48.000.000 ₫');
+  });
+
+  it('names the flags prison and unknown_address in a case’s details, in both languages', async () => {
+    const [who] = await db.select({ id: staff.id, unitId: staff.unitId }).from(staff).where(eq(staff.code, 'BH-DS-CHV01'));
+    const code = 'BH-DS-T-FLAGS';
+    const base = { unitId: who!.unitId, officerId: who!.id, accepted: '2026-10-05', amount: 0, history: [['completed', '2026-11-02']] as [CaseStatus, string][] };
+    await addCase(db, { ...base, code, flags: ['prison', 'unknown_address'] });
+    const [answer] = await say(core, 'BH-DS-CHV01', `/vuviec ${code}`);
+    expect(answer!.text).toContain('Lưu ý: đang chấp hành hình phạt tù còn lại từ 02 năm trở lên, không xác định được nơi cư trú');
+    for (const flag of caseFlags) {
+      expect(hasMessage('vi', `cmd.vuviec.flag.${flag}`), flag).toBe(true);
+      expect(hasMessage('en', `cmd.vuviec.flag.${flag}`), flag).toBe(true);
+    }
   });
 
   it('answers a case one may not see exactly like one that does not exist', async () => {

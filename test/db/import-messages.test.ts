@@ -28,9 +28,9 @@ describe('import issue messages', () => {
   it('the unknown-flag message names every flag, the prison and unknown-address ones included, with what each means', () => {
     const params = { value: 'tu', allowed: 'credit, complex, complaint, prison, unknown_address' };
     expect(t('vi', 'import.unknown_flag', params)).toBe(
-      'Phân loại việc "tu" không hợp lệ; dùng: credit (tổ chức tín dụng), complex (phức tạp, kéo dài), complaint (có khiếu nại), ' +
-        'prison (đang chấp hành hình phạt tù còn từ 02 năm trở lên), unknown_address (không xác định được địa chỉ, nơi cư trú), ' +
-        'cách nhau bằng dấu chấm phẩy.',
+      'Phân loại việc "tu" không hợp lệ; dùng: credit (án tín dụng, ngân hàng), complex (phức tạp, kéo dài), ' +
+        'complaint (có khiếu nại, tố cáo), prison (đang chấp hành hình phạt tù còn lại từ 02 năm trở lên), ' +
+        'unknown_address (không xác định được nơi cư trú), cách nhau bằng dấu chấm phẩy.',
     );
     expect(t('en', 'import.unknown_flag', params)).toBe(
       'Unknown case flag "tu"; use credit (credit institution), complex (complex or prolonged), complaint (under complaint), ' +

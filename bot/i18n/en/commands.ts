@@ -96,6 +96,8 @@ export const enCommands: Catalogue = {
   'cmd.vuviec.flag.credit': 'credit institution',
   'cmd.vuviec.flag.complex': 'complex or prolonged',
   'cmd.vuviec.flag.complaint': 'under complaint',
+  'cmd.vuviec.flag.prison': 'serving a prison term with 2 years or more left',
+  'cmd.vuviec.flag.unknown_address': 'whereabouts unknown',
   'cmd.vuviec.timeline': 'Timeline:',
   'cmd.vuviec.earlier': '… and {count} earlier entries',
   'cmd.vuviec.event.accepted': 'Accepted, enforcement begins',

@@ -98,6 +98,8 @@ export const viCommands: Catalogue = {
   'cmd.vuviec.flag.credit': 'án tín dụng, ngân hàng',
   'cmd.vuviec.flag.complex': 'phức tạp, kéo dài',
   'cmd.vuviec.flag.complaint': 'có khiếu nại, tố cáo',
+  'cmd.vuviec.flag.prison': 'đang chấp hành hình phạt tù còn lại từ 02 năm trở lên',
+  'cmd.vuviec.flag.unknown_address': 'không xác định được nơi cư trú',
   'cmd.vuviec.timeline': 'Diễn biến:',
   'cmd.vuviec.earlier': '… và {count} mục trước đó',
   'cmd.vuviec.event.accepted': 'Thụ lý, bắt đầu thi hành',

@@ -30,9 +30,9 @@ export const viImport: Catalogue = {
   'import.unknown_role': 'Chức danh "{value}" không hợp lệ; chọn một trong: {allowed}.',
   'import.unknown_status': 'Trạng thái "{value}" không hợp lệ; chọn một trong: {allowed}.',
   'import.unknown_flag':
-    'Phân loại việc "{value}" không hợp lệ; dùng: credit (tổ chức tín dụng), complex (phức tạp, kéo dài), complaint (có khiếu nại), ' +
-    'prison (đang chấp hành hình phạt tù còn từ 02 năm trở lên), unknown_address (không xác định được địa chỉ, nơi cư trú), ' +
-    'cách nhau bằng dấu chấm phẩy.',
+    'Phân loại việc "{value}" không hợp lệ; dùng: credit (án tín dụng, ngân hàng), complex (phức tạp, kéo dài), ' +
+    'complaint (có khiếu nại, tố cáo), prison (đang chấp hành hình phạt tù còn lại từ 02 năm trở lên), ' +
+    'unknown_address (không xác định được nơi cư trú), cách nhau bằng dấu chấm phẩy.',
   'import.unknown_inspection_kind': 'Loại kiểm tra "{value}" không hợp lệ; chọn một trong: {allowed}.',
   'import.unknown_finding_status': 'Tình trạng khắc phục "{value}" không hợp lệ; chọn một trong: {allowed}.',
   'import.bad_rate': 'Tỷ lệ "{value}" phải là số phần trăm từ 0 đến 100, phần thập phân sau dấu chấm (ví dụ 83.9).',
