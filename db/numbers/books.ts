@@ -29,10 +29,11 @@ interface Row {
  * new) — a handful of rows — and the columns are added up from those here. `groupKey` (an
  * expression over the row `b` of casesAsOf, such as `b.officer_id`) splits the table in groups.
  *
- * Money in the books: a carried-over case counts what was still owed on `from`; done money is
- * collected in the year on open cases with conditions (never more than their books' amount)
- * plus the whole books' amount of cases completed or terminated in the year (for a terminated
- * case: what was collected plus what remained, which is the same thing).
+ * Money (CONTRACT.md, summary JSON v2): a case is in the books for `m`, what it still owed on
+ * `from` if carried over, else its whole amount; `X` is what was collected on it from `from` to
+ * `at`, at most `m`. A case completed or terminated by `at` puts `m` in its row (and in done);
+ * any other puts `X` in completed (and done) and `m − X` in its own row, so every đồng collected
+ * in the year counts once in done and every row adds up.
  */
 export async function aggregateBooks(
   db: Db,
@@ -67,8 +68,8 @@ export async function aggregateBooks(
   for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
   return [...groups].map(([key, group]) => ({
     key,
-    cases: toBooks(group, (r) => Number(r.n), 0),
-    money: toBooks(group, (r) => Number(r.books), partPaid(group)),
+    cases: toBooks(group, (r) => Number(r.n), () => 0),
+    money: toBooks(group, (r) => Number(r.books), (r) => Number(r.part_paid)),
     flagged: group.reduce((sum, r) => sum + Number(r.flagged), 0),
   }));
 }
@@ -78,37 +79,46 @@ const is =
   (r: Row): boolean =>
     statuses.includes(r.status);
 
-/** Money collected in the year on cases with conditions still open (capped per case in SQL). */
-const partPaid = (rows: Row[]) =>
-  rows.filter(is('enforcing', 'postponed', 'suspended')).reduce((t, r) => t + Number(r.part_paid), 0);
+const DONE = ['completed', 'terminated'];
 
-/** Adds up the grouped rows into the official columns; `measure` is 1 per case or its money. */
-function toBooks(rows: Row[], measure: (r: Row) => number, partPaidInYear: number): Books {
-  const sum = (where: (r: Row) => boolean) => rows.filter(where).reduce((total, r) => total + measure(r), 0);
-  const total = sum(() => true);
-  const entrusted = sum(is('entrusted'));
-  const withdrawn = sum(is('withdrawn'));
-  const withConditions = sum(is('enforcing', 'postponed', 'suspended', 'completed', 'terminated'));
-  const completed = sum(is('completed'));
+/**
+ * Adds up the grouped rows into the official columns. `m` is a row's measure in the books (1 per
+ * case, or its money) and `x` the part of it collected in the year (nothing for cases): a case
+ * not done by `at` keeps `m − x` in its own row and moves `x` to completed.
+ */
+function toBooks(rows: Row[], m: (r: Row) => number, x: (r: Row) => number): Books {
+  const sum = (where: (r: Row) => boolean, measure: (r: Row) => number = m) =>
+    rows.filter(where).reduce((total, r) => total + measure(r), 0);
+  const open = (...statuses: string[]) => sum(is(...statuses), (r) => m(r) - x(r));
+  const completed = sum(is('completed')) + sum((r) => !DONE.includes(r.status), x);
   const terminated = sum(is('terminated'));
-  const toEnforce = total - entrusted - withdrawn;
-  const done = completed + terminated + partPaidInYear;
+  const enforcing = open('enforcing');
+  const postponed = open('postponed');
+  const suspended = open('suspended');
+  const withoutConditions = open('no_conditions');
+  const entrusted = open('entrusted');
+  const withdrawn = open('withdrawn');
+  const done = completed + terminated;
+  const carriedWithConditions = enforcing + postponed + suspended;
+  const withConditions = done + carriedWithConditions;
+  const toEnforce = withConditions + withoutConditions;
   return {
     carried_over: sum((r) => r.carried),
     new: sum((r) => !r.carried),
-    total,
+    total: toEnforce + entrusted + withdrawn,
     entrusted,
     withdrawn,
     to_enforce: toEnforce,
     with_conditions: withConditions,
-    without_conditions: sum(is('no_conditions')),
+    without_conditions: withoutConditions,
     completed,
     terminated,
     done,
-    postponed: sum(is('postponed')),
-    suspended: sum(is('suspended')),
+    enforcing,
+    postponed,
+    suspended,
     carried_to_next: toEnforce - done,
-    carried_with_conditions: withConditions - done,
+    carried_with_conditions: carriedWithConditions,
     rate: rateOf(done, withConditions),
   };
 }
@@ -120,4 +130,4 @@ export function rateOf(done: number, withConditions: number): number | null {
   return Number(scaled) / 100;
 }
 
-export const emptyBooks = (): Books => toBooks([], () => 0, 0);
+export const emptyBooks = (): Books => toBooks([], () => 0, () => 0);

@@ -13,6 +13,8 @@ export interface Books {
   completed: number;
   terminated: number;
   done: number;
+  /** Đang thi hành: with conditions, neither done nor postponed nor suspended on `at`. */
+  enforcing: number;
   postponed: number;
   suspended: number;
   carried_to_next: number;

@@ -18,6 +18,7 @@ const books = (scale: number, rate: number | null): Books => ({
   completed: 90 * scale,
   terminated: 11 * scale,
   done: 101 * scale,
+  enforcing: 15 * scale,
   postponed: 3 * scale,
   suspended: 1 * scale,
   carried_to_next: 46 * scale,
@@ -45,6 +46,7 @@ describe('summary as text', () => {
     expect(text).toContain('Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)');
     expect(text).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
     expect(text).toMatch(/^Tổng số thụ lý\s+150\s+4\.500\.000\.000 ₫$/m);
+    expect(text).toMatch(/^Đang thi hành\s+15\s+450\.000\.000 ₫$/m);
     expect(text).toMatch(/^ {2}Chuyển kỳ sau có điều kiện\s+19\s+570\.000\.000 ₫$/m);
     expect(text).toMatch(/^Tỷ lệ về việc\s+84,17%\s+83,90%\s+▲ 0,27 điểm %\s+80,10%\s+▲ 4,07 điểm %$/m);
     expect(text).toMatch(/^Tỷ lệ về tiền\s+51,20%\s+51,90%\s+▼ 0,70 điểm %\s+—\s+—$/m);
@@ -62,7 +64,7 @@ describe('summary as text', () => {
   });
 
   it('lines the table up in terminal columns', () => {
-    const table = renderSummary(summary, 'vi').split('\n').slice(3, 20);
+    const table = renderSummary(summary, 'vi').split('\n').slice(3, 21);
     const widths = new Set(table.map((l) => textWidth(l)));
     expect(widths.size).toBe(1);
   });

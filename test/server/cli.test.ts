@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/demo/index.ts';
+import { expectSummaryAddsUp } from '../helpers/books.ts';
 import { auditLog, linkCodes, staff } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import { hashLinkCode } from '../../db/link-codes.ts';
@@ -96,11 +97,14 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ unit: 'BH', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
-    for (const key of ['name', 'cases', 'money', 'targets', 'same_period_last_year', 'overdue']) expect(json).toHaveProperty(key);
-    for (const key of ['carried_over', 'new', 'total', 'to_enforce', 'with_conditions', 'done', 'carried_with_conditions', 'rate']) {
-      expect(json.cases).toHaveProperty(key);
-      expect(json.money).toHaveProperty(key);
-    }
+    expect(Object.keys(json)).toEqual(['unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'overdue']);
+    const bookKeys = [
+      'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
+      'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
+    ];
+    expect(Object.keys(json.cases)).toEqual(bookKeys);
+    expect(Object.keys(json.money)).toEqual(bookKeys);
+    expectSummaryAddsUp(json);
     expect(json.same_period_last_year).toHaveProperty('cases_rate');
   });
 

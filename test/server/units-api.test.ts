@@ -6,7 +6,7 @@ import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 
 const bookKeys = [
   'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
-  'completed', 'terminated', 'done', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
+  'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
 ];
 
 /** A province with one local unit, one officer and two cases: enough for every route to answer. */

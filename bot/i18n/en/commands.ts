@@ -24,6 +24,7 @@ export const enCommands: Catalogue = {
   'cmd.tomtat.to_enforce': 'To enforce',
   'cmd.tomtat.with_conditions': 'With conditions',
   'cmd.tomtat.done': 'Done (counted in the rate)',
+  'cmd.tomtat.enforcing': 'Being enforced',
   'cmd.tomtat.carried_to_next': 'Carried to next period',
   'cmd.tomtat.overdue': 'Overdue cases',
   'cmd.tomtat.button.overdue': 'Overdue cases',

@@ -25,6 +25,7 @@ export const viCommands: Catalogue = {
   'cmd.tomtat.to_enforce': 'Phải thi hành',
   'cmd.tomtat.with_conditions': 'Có điều kiện',
   'cmd.tomtat.done': 'Thi hành xong (tính tỷ lệ)',
+  'cmd.tomtat.enforcing': 'Đang thi hành',
   'cmd.tomtat.carried_to_next': 'Chuyển kỳ sau',
   'cmd.tomtat.overdue': 'Việc quá hạn',
   'cmd.tomtat.button.overdue': 'Xem quá hạn',
