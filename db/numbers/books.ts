@@ -130,4 +130,15 @@ export function rateOf(done: number, withConditions: number): number | null {
   return Number(scaled) / 100;
 }
 
+/**
+ * The cut from `base` to `now` in percent of `base`, rounded half away from zero to 2 decimals,
+ * exactly; negative when it grew, null when the base is 0.
+ */
+export function cutOf(base: number, now: number): number | null {
+  if (base <= 0) return null;
+  const diff = BigInt(base) - BigInt(now);
+  const magnitude = ((diff < 0n ? -diff : diff) * 20000n + BigInt(base)) / (2n * BigInt(base));
+  return (diff < 0n ? -Number(magnitude) : Number(magnitude)) / 100;
+}
+
 export const emptyBooks = (): Books => toBooks([], () => 0, () => 0);

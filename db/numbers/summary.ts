@@ -3,11 +3,11 @@ import type { Db } from '../client.ts';
 import type { ResultCache } from '../result-cache.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
-import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
-import { aggregateBooks, type BooksGroup, emptyBooks } from './books.ts';
+import { addDays, type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
+import { aggregateBooks, type BooksGroup, cutOf, emptyBooks } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
-import type { Summary, Targets } from './types.ts';
+import type { Books, CarriedCut, Summary, Targets, TargetsMet } from './types.ts';
 
 /** A unit's official numbers as of `at` (its whole subtree for a province), per CONTRACT.md. */
 export async function getSummary(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
@@ -15,12 +15,16 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
-  // The overdue cases are counted in the same pass over the cases as the year's numbers.
-  const [current, lastYear, unitTargets] = await Promise.all([
+  const baseAt = carriedCutBaseAt(from);
+  // The overdue cases are counted in the same pass over the cases as the year's numbers; the
+  // three passes (this year, the same day last year, the base of the cuts) run side by side.
+  const [current, lastYear, base, unitTargets] = await Promise.all([
     getBooks(db, unitIds, from, at, overdueCondition(at, options)),
     getBooks(db, unitIds, workYearStart(workYearOf(lastYearAt)), lastYearAt),
+    getBooks(db, unitIds, workYearStart(workYear - 1), baseAt),
     getUnitTargets(db, unit.id, workYear),
   ]);
+  const carriedCut = toCarriedCut(baseAt, base, current);
   return {
     unit: unit.code,
     name: unit.name,
@@ -32,8 +36,43 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
     money: current.money,
     targets: unitTargets,
     same_period_last_year: { at: lastYearAt, cases_rate: lastYear.cases.rate, money_rate: lastYear.money.rate },
+    carried_cut: carriedCut,
+    targets_met: targetsMet(unitTargets, current, carriedCut),
     overdue: current.flagged,
   };
+}
+
+/** The base day of the carried cuts: the last day of the work year before the one starting `from`. */
+export const carriedCutBaseAt = (from: IsoDate): IsoDate => addDays(from, -1);
+
+/** The cuts in carried_with_conditions, by cases and by money, from `base` (its own year's books on `baseAt`) to `now`. */
+export function toCarriedCut(baseAt: IsoDate, base: { cases: Books; money: Books }, now: { cases: Books; money: Books }): CarriedCut {
+  const casesBase = base.cases.carried_with_conditions;
+  const moneyBase = base.money.carried_with_conditions;
+  return {
+    base_at: baseAt,
+    cases_base: casesBase,
+    money_base: moneyBase,
+    cases: cutOf(casesBase, now.cases.carried_with_conditions),
+    money: cutOf(moneyBase, now.money.carried_with_conditions),
+  };
+}
+
+/**
+ * The four targets judged: met when the rate (or cut) is at least the target. A rate or cut that
+ * is null (nothing with conditions, or nothing carried at the base) cannot be judged: null, and
+ * not counted among those met. Null when no targets are set.
+ */
+export function targetsMet(goal: Targets | null, now: { cases: Books; money: Books }, cut: CarriedCut): TargetsMet | null {
+  if (!goal) return null;
+  const meets = (value: number | null, target: number) => (value === null ? null : value >= target);
+  const met = {
+    cases_rate: meets(now.cases.rate, goal.cases_rate),
+    money_rate: meets(now.money.rate, goal.money_rate),
+    carried_cases_cut: meets(cut.cases, goal.carried_cases_cut),
+    carried_money_cut: meets(cut.money, goal.carried_money_cut),
+  };
+  return { ...met, count: Object.values(met).filter((v) => v === true).length };
 }
 
 async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate, countWhere?: SQL): Promise<BooksGroup> {

@@ -42,7 +42,36 @@ export interface Summary {
   money: Books;
   targets: Targets | null;
   same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null };
+  carried_cut: CarriedCut;
+  /** Null when no targets are set. */
+  targets_met: TargetsMet | null;
   overdue: number;
+}
+
+/**
+ * The cut in what is with conditions and carried to next period (carried_with_conditions) since
+ * the last day of the previous work year (`base_at`), in percent of that base, 2 decimals; null
+ * where the base is 0. Negative when it grew.
+ */
+export interface CarriedCut {
+  base_at: IsoDate;
+  cases_base: number;
+  money_base: number;
+  cases: number | null;
+  money: number | null;
+}
+
+/**
+ * Each of the four targets: met (the rate or cut at least the target), not met, or null when its
+ * rate or cut is itself null (nothing to divide by: not judged, and not counted as met).
+ */
+export interface TargetsMet {
+  cases_rate: boolean | null;
+  money_rate: boolean | null;
+  carried_cases_cut: boolean | null;
+  carried_money_cut: boolean | null;
+  /** How many of the four are met. */
+  count: number;
 }
 
 export interface RankingRow {

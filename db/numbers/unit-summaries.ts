@@ -5,7 +5,7 @@ import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../wor
 import { aggregateBooks, type BooksGroup, emptyBooks, rateOf } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
-import { toTargets } from './summary.ts';
+import { carriedCutBaseAt, targetsMet, toCarriedCut, toTargets } from './summary.ts';
 import type { Books, Summary } from './types.ts';
 
 export interface UnitNode {
@@ -32,20 +32,23 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
+  const baseAt = carriedCutBaseAt(from);
   const nodes: UnitNode[] = await db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .orderBy(units.code);
   const ids = nodes.map((u) => u.id);
   const groupKey = sql`b.unit_id`;
-  const [current, lastYear, targetRows] = await Promise.all([
+  const [current, lastYear, base, targetRows] = await Promise.all([
     aggregateBooks(db, { unitIds: ids, from, at, groupKey, countWhere: overdueCondition(at, options) }),
     aggregateBooks(db, { unitIds: ids, from: workYearStart(workYearOf(lastYearAt)), at: lastYearAt, groupKey }),
+    aggregateBooks(db, { unitIds: ids, from: workYearStart(workYear - 1), at: baseAt, groupKey }),
     db.select().from(targets).where(and(isNull(targets.officerId), sql`${targets.workYear} = ${workYear}`)),
   ]);
   const byKey = (groups: BooksGroup[]) => new Map(groups.map((g) => [Number(g.key), g]));
   const currentOf = byKey(current);
   const lastOf = byKey(lastYear);
+  const baseOf = byKey(base);
   const goals = new Map(targetRows.map((r) => [r.unitId, toTargets(r)]));
   const subtrees = getSubtrees(nodes);
 
@@ -54,6 +57,8 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
     const subtree = subtrees.get(node.id)!;
     const now = sumGroups(subtree.map((id) => currentOf.get(id)));
     const last = sumGroups(subtree.map((id) => lastOf.get(id)));
+    const cut = toCarriedCut(baseAt, sumGroups(subtree.map((id) => baseOf.get(id))), now);
+    const goal = goals.get(node.id) ?? null;
     summaries.set(node.id, {
       unit: node.code,
       name: node.name,
@@ -63,8 +68,10 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
       at,
       cases: now.cases,
       money: now.money,
-      targets: goals.get(node.id) ?? null,
+      targets: goal,
       same_period_last_year: { at: lastYearAt, cases_rate: last.cases.rate, money_rate: last.money.rate },
+      carried_cut: cut,
+      targets_met: targetsMet(goal, now, cut),
       overdue: now.flagged,
     });
   }

@@ -203,6 +203,33 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     );
   });
 
+  it('judges all four targets, the carried cuts against the last day of the previous work year', async () => {
+    const s = await getSummary(handle.db, 'L1', '2027-03-31', options);
+    // 30 Sep 2026: A (70 M owed), F (5), K (30) enforcing and M (15) postponed. Now: A 50, D 40, K 30, L 8.
+    expect(s.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 4, money_base: 120 * M, cases: 0, money: -6.67 });
+    expect(s.targets_met).toEqual({ cases_rate: false, money_rate: true, carried_cases_cut: false, carried_money_cut: false, count: 1 });
+    // The first day of the year: nothing done, nothing cut yet.
+    const first = await getSummary(handle.db, 'L1', '2026-10-01', options);
+    expect(first.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 4, money_base: 120 * M, cases: 0, money: 0 });
+    expect(first.targets_met).toEqual({ cases_rate: false, money_rate: false, carried_cases_cut: false, carried_money_cut: false, count: 0 });
+    // The last day of work year 2026 compares with 30 Sep 2025 (M alone, 15 M owed); no targets for 2026.
+    const last = await getSummary(handle.db, 'L1', '2026-09-30', options);
+    expect(last.carried_cut).toEqual({ base_at: '2025-09-30', cases_base: 1, money_base: 15 * M, cases: -300, money: -700 });
+    expect(last.targets_met).toBeNull();
+  });
+
+  it('leaves a target with no rate or no base unjudged, and not counted as met', async () => {
+    const l7 = await addUnit(handle.db, 'L7', 'local');
+    await addCase(handle.db, { unitId: l7, code: 'T1', accepted: '2026-10-15', amount: 10 * M, history: [['completed', '2026-11-01']], collections: [['2026-11-01', 10 * M]] });
+    await handle.db.insert(targets).values({ unitId: l7, workYear: 2027, casesRate: 80, moneyRate: 50, carriedCasesCut: 5, carriedMoneyCut: 5 });
+    const s = await getSummary(handle.db, 'L7', '2027-03-31', options);
+    expect(s.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 0, money_base: 0, cases: null, money: null });
+    expect(s.targets_met).toEqual({ cases_rate: true, money_rate: true, carried_cases_cut: null, carried_money_cut: null, count: 2 });
+    const empty = await getSummary(handle.db, 'L7', '2026-10-10', options);
+    expect([empty.cases.rate, empty.money.rate]).toEqual([null, null]);
+    expect(empty.targets_met).toEqual({ cases_rate: null, money_rate: null, carried_cases_cut: null, carried_money_cut: null, count: 0 });
+  });
+
   it('shares one computation between concurrent identical requests, and keeps it only on the embedded database', async () => {
     const cache = createTestCache(handle.db);
     const [a, b, other] = await Promise.all([

@@ -37,6 +37,8 @@ const summary: Summary = {
   money: books(30_000_000, 51.2),
   targets: { cases_rate: 83.9, money_rate: 51.9, carried_cases_cut: 5, carried_money_cut: 5 },
   same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null },
+  carried_cut: { base_at: '2026-09-30', cases_base: 20, money_base: 600_000_000, cases: 5, money: 5 },
+  targets_met: { cases_rate: true, money_rate: false, carried_cases_cut: true, carried_money_cut: true, count: 3 },
   overdue: 1234,
 };
 

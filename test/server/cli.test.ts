@@ -97,7 +97,10 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ unit: 'BH', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
-    expect(Object.keys(json)).toEqual(['unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'overdue']);
+    // Version 2: the keys of CONTRACT.md in its order (`kind` besides), the rows adding up.
+    expect(Object.keys(json)).toEqual([
+      'unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'carried_cut', 'targets_met', 'overdue',
+    ]);
     const bookKeys = [
       'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
       'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
@@ -105,6 +108,9 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(Object.keys(json.cases)).toEqual(bookKeys);
     expect(Object.keys(json.money)).toEqual(bookKeys);
     expectSummaryAddsUp(json);
+    expect(Object.keys(json.carried_cut)).toEqual(['base_at', 'cases_base', 'money_base', 'cases', 'money']);
+    expect(json.carried_cut.base_at).toBe('2026-09-30');
+    expect(Object.keys(json.targets_met)).toEqual(['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut', 'count']);
     expect(json.same_period_last_year).toHaveProperty('cases_rate');
   });
 
