@@ -11,6 +11,12 @@ export interface BooksGroup {
   money: Books;
   /** Cases matching `countWhere`, when one was given (the overdue ones, for a summary). */
   flagged: number;
+  /**
+   * carried_with_conditions on the day before `from`, in the previous work year's books, by
+   * cases and by money (what those cases still owed): the base of the carried cuts. Zero
+   * unless `previousFrom` was given.
+   */
+  cutBase: { cases: number; money: number };
 }
 
 interface Row {
@@ -21,6 +27,8 @@ interface Row {
   books: number | string;
   part_paid: number | string;
   flagged: number | string;
+  base_n: number | string;
+  base_money: number | string | null;
 }
 
 /**
@@ -37,9 +45,12 @@ interface Row {
  */
 export async function aggregateBooks(
   db: Db,
-  opts: { unitIds: readonly number[]; from: IsoDate; at: IsoDate; groupKey?: SQL; countWhere?: SQL },
+  opts: { unitIds: readonly number[]; from: IsoDate; at: IsoDate; groupKey?: SQL; countWhere?: SQL; previousFrom?: IsoDate },
 ): Promise<BooksGroup[]> {
   const { unitIds, from, at } = opts;
+  // The previous year's books: a case carried into it owed on base day what it owed on `from`
+  // (books); one accepted in it owed its amount less what that year collected.
+  const previousFrom = opts.previousFrom ?? from;
   if (unitIds.length === 0) return [];
   const rows = await queryRows<Row>(
     db,
@@ -47,7 +58,8 @@ export async function aggregateBooks(
     with paid as (
       select p.case_id,
              sum(p.amount) filter (where p.collected_on < ${from}::date) as before,
-             sum(p.amount) filter (where p.collected_on >= ${from}::date) as in_year
+             sum(p.amount) filter (where p.collected_on >= ${from}::date) as in_year,
+             sum(p.amount) filter (where p.collected_on >= ${previousFrom}::date and p.collected_on < ${from}::date) as last_year
       from collections p
       where p.unit_id = any(${idArray(unitIds)}) and p.collected_on <= ${at}::date
       group by p.case_id
@@ -55,12 +67,16 @@ export async function aggregateBooks(
     b as (
       select base.*,
              greatest(base.amount - case when base.carried then coalesce(paid.before, 0) else 0 end, 0) as books,
-             coalesce(paid.in_year, 0) as in_year
-      from (${casesAsOf(unitIds, from, at)}) base left join paid on paid.case_id = base.id
+             coalesce(paid.in_year, 0) as in_year,
+             case when base.in_cut_base and base.accepted_date >= ${previousFrom}::date
+                  then greatest(base.amount - coalesce(paid.last_year, 0), 0) end as base_owed
+      from (${casesAsOf(unitIds, from, at, opts.previousFrom)}) base left join paid on paid.case_id = base.id
     )
     select (${opts.groupKey ?? sql`null`})::text as key, b.s_at as status, b.carried,
            count(*) as n, sum(b.books) as books, sum(least(b.in_year, b.books)) as part_paid,
-           count(*) filter (where ${opts.countWhere ?? sql`false`}) as flagged
+           count(*) filter (where ${opts.countWhere ?? sql`false`}) as flagged,
+           count(*) filter (where b.in_cut_base) as base_n,
+           sum(coalesce(b.base_owed, b.books)) filter (where b.in_cut_base) as base_money
     from b
     group by 1, 2, 3`,
   );
@@ -71,6 +87,10 @@ export async function aggregateBooks(
     cases: toBooks(group, (r) => Number(r.n), () => 0),
     money: toBooks(group, (r) => Number(r.books), (r) => Number(r.part_paid)),
     flagged: group.reduce((sum, r) => sum + Number(r.flagged), 0),
+    cutBase: {
+      cases: group.reduce((sum, r) => sum + Number(r.base_n), 0),
+      money: group.reduce((sum, r) => sum + Number(r.base_money ?? 0), 0),
+    },
   }));
 }
 

@@ -16,15 +16,14 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
   const baseAt = carriedCutBaseAt(from);
-  // The overdue cases are counted in the same pass over the cases as the year's numbers; the
-  // three passes (this year, the same day last year, the base of the cuts) run side by side.
-  const [current, lastYear, base, unitTargets] = await Promise.all([
-    getBooks(db, unitIds, from, at, overdueCondition(at, options)),
+  // The overdue cases and the base of the carried cuts are counted in the same pass over the
+  // cases as the year's numbers.
+  const [current, lastYear, unitTargets] = await Promise.all([
+    getBooks(db, unitIds, from, at, { countWhere: overdueCondition(at, options), previousFrom: workYearStart(workYear - 1) }),
     getBooks(db, unitIds, workYearStart(workYearOf(lastYearAt)), lastYearAt),
-    getBooks(db, unitIds, workYearStart(workYear - 1), baseAt),
     getUnitTargets(db, unit.id, workYear),
   ]);
-  const carriedCut = toCarriedCut(baseAt, base, current);
+  const carriedCut = toCarriedCut(baseAt, current.cutBase, current);
   return {
     unit: unit.code,
     name: unit.name,
@@ -45,10 +44,13 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
 /** The base day of the carried cuts: the last day of the work year before the one starting `from`. */
 export const carriedCutBaseAt = (from: IsoDate): IsoDate => addDays(from, -1);
 
-/** The cuts in carried_with_conditions, by cases and by money, from `base` (its own year's books on `baseAt`) to `now`. */
-export function toCarriedCut(baseAt: IsoDate, base: { cases: Books; money: Books }, now: { cases: Books; money: Books }): CarriedCut {
-  const casesBase = base.cases.carried_with_conditions;
-  const moneyBase = base.money.carried_with_conditions;
+/**
+ * The cuts in carried_with_conditions, by cases and by money, from `base` (that figure in its own
+ * year's books on `baseAt`, BooksGroup.cutBase) to `now`.
+ */
+export function toCarriedCut(baseAt: IsoDate, base: BooksGroup['cutBase'], now: { cases: Books; money: Books }): CarriedCut {
+  const casesBase = base.cases;
+  const moneyBase = base.money;
   return {
     base_at: baseAt,
     cases_base: casesBase,
@@ -75,9 +77,15 @@ export function targetsMet(goal: Targets | null, now: { cases: Books; money: Boo
   return { ...met, count: Object.values(met).filter((v) => v === true).length };
 }
 
-async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate, countWhere?: SQL): Promise<BooksGroup> {
-  const [row] = await aggregateBooks(db, { unitIds, from, at, countWhere });
-  return row ?? { key: null, cases: emptyBooks(), money: emptyBooks(), flagged: 0 };
+async function getBooks(
+  db: Db,
+  unitIds: number[],
+  from: IsoDate,
+  at: IsoDate,
+  more: { countWhere?: SQL; previousFrom?: IsoDate } = {},
+): Promise<BooksGroup> {
+  const [row] = await aggregateBooks(db, { unitIds, from, at, ...more });
+  return row ?? { key: null, cases: emptyBooks(), money: emptyBooks(), flagged: 0, cutBase: { cases: 0, money: 0 } };
 }
 
 /** The unit's own targets (not an officer's) for a work year, or null when none is set. */

@@ -39,16 +39,15 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
     .orderBy(units.code);
   const ids = nodes.map((u) => u.id);
   const groupKey = sql`b.unit_id`;
-  const [current, lastYear, base, targetRows] = await Promise.all([
-    aggregateBooks(db, { unitIds: ids, from, at, groupKey, countWhere: overdueCondition(at, options) }),
+  const previousFrom = workYearStart(workYear - 1);
+  const [current, lastYear, targetRows] = await Promise.all([
+    aggregateBooks(db, { unitIds: ids, from, at, groupKey, countWhere: overdueCondition(at, options), previousFrom }),
     aggregateBooks(db, { unitIds: ids, from: workYearStart(workYearOf(lastYearAt)), at: lastYearAt, groupKey }),
-    aggregateBooks(db, { unitIds: ids, from: workYearStart(workYear - 1), at: baseAt, groupKey }),
     db.select().from(targets).where(and(isNull(targets.officerId), sql`${targets.workYear} = ${workYear}`)),
   ]);
   const byKey = (groups: BooksGroup[]) => new Map(groups.map((g) => [Number(g.key), g]));
   const currentOf = byKey(current);
   const lastOf = byKey(lastYear);
-  const baseOf = byKey(base);
   const goals = new Map(targetRows.map((r) => [r.unitId, toTargets(r)]));
   const subtrees = getSubtrees(nodes);
 
@@ -57,7 +56,7 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
     const subtree = subtrees.get(node.id)!;
     const now = sumGroups(subtree.map((id) => currentOf.get(id)));
     const last = sumGroups(subtree.map((id) => lastOf.get(id)));
-    const cut = toCarriedCut(baseAt, sumGroups(subtree.map((id) => baseOf.get(id))), now);
+    const cut = toCarriedCut(baseAt, now.cutBase, now);
     const goal = goals.get(node.id) ?? null;
     summaries.set(node.id, {
       unit: node.code,
@@ -93,12 +92,16 @@ export function getSubtrees(nodes: readonly UnitNode[]): Map<number, number[]> {
 }
 
 /** Adds up books groups: every column adds, the rates are recomputed from the sums. */
-export function sumGroups(groups: readonly (BooksGroup | undefined)[]): { cases: Books; money: Books; flagged: number } {
+export function sumGroups(groups: readonly (BooksGroup | undefined)[]): Omit<BooksGroup, 'key'> {
   const present = groups.filter((g): g is BooksGroup => g !== undefined);
   return {
     cases: sumBooks(present.map((g) => g.cases)),
     money: sumBooks(present.map((g) => g.money)),
     flagged: present.reduce((n, g) => n + g.flagged, 0),
+    cutBase: {
+      cases: present.reduce((n, g) => n + g.cutBase.cases, 0),
+      money: present.reduce((n, g) => n + g.cutBase.money, 0),
+    },
   };
 }
 
