@@ -17,6 +17,15 @@ export interface BooksGroup {
    * unless `previousFrom` was given.
    */
   cutBase: { cases: number; money: number };
+  /** The same table for credit-institution cases (flag `credit`) alone. */
+  credit: { cases: Books; money: Books };
+  /** Cases still in hand on `at` (to enforce, not done) flagged under complaint, and complex or prolonged. */
+  flags: CaseFlagCounts;
+}
+
+export interface CaseFlagCounts {
+  complaint: number;
+  complex: number;
 }
 
 interface Row {
@@ -29,6 +38,11 @@ interface Row {
   flagged: number | string;
   base_n: number | string;
   base_money: number | string | null;
+  credit_n: number | string;
+  credit_books: number | string | null;
+  credit_part_paid: number | string | null;
+  complaint_n: number | string;
+  complex_n: number | string;
 }
 
 /**
@@ -76,7 +90,12 @@ export async function aggregateBooks(
            count(*) as n, sum(b.books) as books, sum(least(b.in_year, b.books)) as part_paid,
            count(*) filter (where ${opts.countWhere ?? sql`false`}) as flagged,
            count(*) filter (where b.in_cut_base) as base_n,
-           sum(coalesce(b.base_owed, b.books)) filter (where b.in_cut_base) as base_money
+           sum(coalesce(b.base_owed, b.books)) filter (where b.in_cut_base) as base_money,
+           count(*) filter (where 'credit' = any(b.flags)) as credit_n,
+           sum(b.books) filter (where 'credit' = any(b.flags)) as credit_books,
+           sum(least(b.in_year, b.books)) filter (where 'credit' = any(b.flags)) as credit_part_paid,
+           count(*) filter (where 'complaint' = any(b.flags)) as complaint_n,
+           count(*) filter (where 'complex' = any(b.flags)) as complex_n
     from b
     group by 1, 2, 3`,
   );
@@ -91,6 +110,14 @@ export async function aggregateBooks(
       cases: group.reduce((sum, r) => sum + Number(r.base_n), 0),
       money: group.reduce((sum, r) => sum + Number(r.base_money ?? 0), 0),
     },
+    credit: {
+      cases: toBooks(group, (r) => Number(r.credit_n), () => 0),
+      money: toBooks(group, (r) => Number(r.credit_books ?? 0), (r) => Number(r.credit_part_paid ?? 0)),
+    },
+    flags: {
+      complaint: group.filter(inHand).reduce((sum, r) => sum + Number(r.complaint_n), 0),
+      complex: group.filter(inHand).reduce((sum, r) => sum + Number(r.complex_n), 0),
+    },
   }));
 }
 
@@ -100,6 +127,9 @@ const is =
     statuses.includes(r.status);
 
 const DONE = ['completed', 'terminated'];
+
+/** Still in hand on `at`: to enforce and not done (what is carried to next period). */
+const inHand = is('enforcing', 'postponed', 'suspended', 'no_conditions');
 
 /**
  * Adds up the grouped rows into the official columns. `m` is a row's measure in the books (1 per
@@ -162,3 +192,14 @@ export function cutOf(base: number, now: number): number | null {
 }
 
 export const emptyBooks = (): Books => toBooks([], () => 0, () => 0);
+
+/** The books of a group without a case. */
+export const emptyGroup = (): BooksGroup => ({
+  key: null,
+  cases: emptyBooks(),
+  money: emptyBooks(),
+  flagged: 0,
+  cutBase: { cases: 0, money: 0 },
+  credit: { cases: emptyBooks(), money: emptyBooks() },
+  flags: { complaint: 0, complex: 0 },
+});

@@ -54,7 +54,7 @@ export function casesAsOf(unitIds: readonly number[], from: IsoDate, at: IsoDate
     : sql`false`;
   return sql`
     select c.id, c.unit_id, c.officer_id, c.amount, c.accepted_date, c.decision_date, c.verified_on,
-           c.due_date, c.code,
+           c.due_date, c.code, c.flags,
            (c.accepted_date < ${from}::date) as carried,
            ${statusOn('status', at)} as s_at,
            ${statusOn('effective_date', at)} as s_date,

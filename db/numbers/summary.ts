@@ -4,7 +4,7 @@ import type { ResultCache } from '../result-cache.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
 import { addDays, type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
-import { aggregateBooks, type BooksGroup, cutOf, emptyBooks } from './books.ts';
+import { aggregateBooks, type BooksGroup, cutOf, emptyGroup } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
 import type { Books, CarriedCut, Summary, Targets, TargetsMet } from './types.ts';
@@ -37,7 +37,21 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
     same_period_last_year: { at: lastYearAt, cases_rate: lastYear.cases.rate, money_rate: lastYear.money.rate },
     carried_cut: carriedCut,
     targets_met: targetsMet(unitTargets, current, carriedCut),
+    ...creditAndFlags(current),
     overdue: current.flagged,
+  };
+}
+
+/** The credit-institution cases' figures and the flagged cases still in hand, from a group's books. */
+export function creditAndFlags(g: Pick<BooksGroup, 'credit' | 'flags'>): Pick<Summary, 'credit' | 'flags'> {
+  return {
+    credit: {
+      cases: g.credit.cases.to_enforce,
+      money: g.credit.money.to_enforce,
+      done_cases: g.credit.cases.done,
+      done_money: g.credit.money.done,
+    },
+    flags: { complaint: g.flags.complaint, complex: g.flags.complex },
   };
 }
 
@@ -85,7 +99,7 @@ async function getBooks(
   more: { countWhere?: SQL; previousFrom?: IsoDate } = {},
 ): Promise<BooksGroup> {
   const [row] = await aggregateBooks(db, { unitIds, from, at, ...more });
-  return row ?? { key: null, cases: emptyBooks(), money: emptyBooks(), flagged: 0, cutBase: { cases: 0, money: 0 } };
+  return row ?? emptyGroup();
 }
 
 /** The unit's own targets (not an officer's) for a work year, or null when none is set. */

@@ -43,6 +43,13 @@ export interface Summary {
   targets: Targets | null;
   same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null };
   carried_cut: CarriedCut;
+  /**
+   * Credit-institution cases (án tín dụng, ngân hàng): to enforce and done, by cases and by
+   * money, counted as the rows above are (CONTRACT.md).
+   */
+  credit: { cases: number; money: number; done_cases: number; done_money: number };
+  /** Cases still in hand on `at` (to enforce, not done) under complaint, and complex or prolonged. */
+  flags: { complaint: number; complex: number };
   /** Null when no targets are set. */
   targets_met: TargetsMet | null;
   overdue: number;

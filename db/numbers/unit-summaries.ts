@@ -5,7 +5,7 @@ import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../wor
 import { aggregateBooks, type BooksGroup, emptyBooks, rateOf } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
-import { carriedCutBaseAt, targetsMet, toCarriedCut, toTargets } from './summary.ts';
+import { carriedCutBaseAt, creditAndFlags, targetsMet, toCarriedCut, toTargets } from './summary.ts';
 import type { Books, Summary } from './types.ts';
 
 export interface UnitNode {
@@ -71,6 +71,7 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
       same_period_last_year: { at: lastYearAt, cases_rate: last.cases.rate, money_rate: last.money.rate },
       carried_cut: cut,
       targets_met: targetsMet(goal, now, cut),
+      ...creditAndFlags(now),
       overdue: now.flagged,
     });
   }
@@ -101,6 +102,14 @@ export function sumGroups(groups: readonly (BooksGroup | undefined)[]): Omit<Boo
     cutBase: {
       cases: present.reduce((n, g) => n + g.cutBase.cases, 0),
       money: present.reduce((n, g) => n + g.cutBase.money, 0),
+    },
+    credit: {
+      cases: sumBooks(present.map((g) => g.credit.cases)),
+      money: sumBooks(present.map((g) => g.credit.money)),
+    },
+    flags: {
+      complaint: present.reduce((n, g) => n + g.flags.complaint, 0),
+      complex: present.reduce((n, g) => n + g.flags.complex, 0),
     },
   };
 }

@@ -23,7 +23,7 @@ async function seed(db: TestDb['db']) {
   const l3 = await addUnit(db, 'L3', 'local', 'P');
   const u = { unitId: l1 };
   // A: carried over, 30 M collected before 1 Oct (books 70 M), 20 M in the year.
-  await addCase(db, { ...u, code: 'A', accepted: '2026-05-10', amount: 100 * M, collections: [['2026-07-01', 30 * M], ['2026-11-15', 20 * M]] });
+  await addCase(db, { ...u, code: 'A', accepted: '2026-05-10', amount: 100 * M, flags: ['credit'], collections: [['2026-07-01', 30 * M], ['2026-11-15', 20 * M]] });
   // B: completed on the last day of work year 2026: out of 2027's books.
   await addCase(db, { ...u, code: 'B', accepted: '2025-12-01', amount: 50 * M, history: [['completed', '2026-09-30']] });
   // C: accepted after `at`.
@@ -31,19 +31,19 @@ async function seed(db: TestDb['db']) {
   // D: completed after `at`, with its money also after `at`: enforcing as of `at`.
   await addCase(db, { ...u, code: 'D', accepted: '2026-10-05', amount: 40 * M, history: [['completed', '2027-04-15']], collections: [['2027-04-15', 40 * M]] });
   // E: new, entrusted away in the year.
-  await addCase(db, { ...u, code: 'E', accepted: '2026-10-10', amount: 10 * M, history: [['entrusted', '2026-12-01']] });
+  await addCase(db, { ...u, code: 'E', accepted: '2026-10-10', amount: 10 * M, flags: ['credit'], history: [['entrusted', '2026-12-01']] });
   // F: carried over, withdrawn in the year.
   await addCase(db, { ...u, code: 'F', accepted: '2026-08-01', amount: 5 * M, history: [['withdrawn', '2026-10-20']] });
   // G: without conditions by decision.
-  await addCase(db, { ...u, code: 'G', accepted: '2026-11-01', amount: 200 * M, history: [['no_conditions', '2026-12-15']] });
+  await addCase(db, { ...u, code: 'G', accepted: '2026-11-01', amount: 200 * M, flags: ['credit', 'complaint'], history: [['no_conditions', '2026-12-15']] });
   // H: terminated after a partial collection: done money is all 60 M (15 collected + 45 remaining).
-  await addCase(db, { ...u, code: 'H', accepted: '2026-10-15', amount: 60 * M, history: [['terminated', '2027-01-10']], collections: [['2026-12-01', 15 * M]] });
+  await addCase(db, { ...u, code: 'H', accepted: '2026-10-15', amount: 60 * M, flags: ['credit'], history: [['terminated', '2027-01-10']], collections: [['2026-12-01', 15 * M]] });
   // I: above 2^31 VND, completed by two collections.
-  await addCase(db, { ...u, code: 'I', accepted: '2026-10-20', amount: 5_000 * M, history: [['completed', '2027-03-01']], collections: [['2027-02-01', 3_000 * M], ['2027-03-01', 2_000 * M]] });
+  await addCase(db, { ...u, code: 'I', accepted: '2026-10-20', amount: 5_000 * M, flags: ['complaint'], history: [['completed', '2027-03-01']], collections: [['2027-02-01', 3_000 * M], ['2027-03-01', 2_000 * M]] });
   // J: no money at stake, completed.
   await addCase(db, { ...u, code: 'J', accepted: '2026-11-05', amount: 0, history: [['completed', '2027-01-20']] });
   // K: carried over, postponed in the year.
-  await addCase(db, { ...u, code: 'K', accepted: '2026-03-01', amount: 30 * M, history: [['postponed', '2026-12-01']] });
+  await addCase(db, { ...u, code: 'K', accepted: '2026-03-01', amount: 30 * M, flags: ['complex'], history: [['postponed', '2026-12-01']] });
   // L: new, suspended.
   await addCase(db, { ...u, code: 'L', accepted: '2027-01-05', amount: 8 * M, history: [['suspended', '2027-02-10']] });
   // M: carried over while postponed, resumed, completed on `at` itself; 5 M paid before the year.
@@ -99,6 +99,10 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     );
     expect(s.money).toMatchObject({ total: 5_438 * M, with_conditions: 5_223 * M, done: 5_095 * M, carried_with_conditions: 128 * M });
     expect(s.targets).toEqual({ cases_rate: 60, money_rate: 50, carried_cases_cut: 5, carried_money_cut: 5 });
+    // Credit cases to enforce: A (70 M owed, 20 M collected), H (terminated, 60 M), G (without
+    // conditions, 200 M); E was entrusted away. Flags count cases still in hand: G and K, not I (completed).
+    expect(s.credit).toEqual({ cases: 3, money: 330 * M, done_cases: 1, done_money: 80 * M });
+    expect(s.flags).toEqual({ complaint: 1, complex: 1 });
     // Same day of work year 2026: B, K, M (carried while postponed) and N; only N done.
     expect(s.same_period_last_year).toEqual({ at: '2026-03-31', cases_rate: 25, money_rate: 9.52 });
   });
@@ -115,6 +119,8 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     );
     expect(s.money).toMatchObject({ total: 5_449 * M, with_conditions: 5_227 * M, done: 5_096 * M });
     expect(s.targets).toBeNull();
+    expect(s.credit).toEqual({ cases: 3, money: 330 * M, done_cases: 1, done_money: 80 * M });
+    expect(s.flags).toEqual({ complaint: 1, complex: 1 });
   });
 
   it('gives null rates to a unit with nothing with conditions', async () => {

@@ -39,6 +39,8 @@ const summary: Summary = {
   same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null },
   carried_cut: { base_at: '2026-09-30', cases_base: 20, money_base: 600_000_000, cases: 5, money: 5 },
   targets_met: { cases_rate: true, money_rate: false, carried_cases_cut: true, carried_money_cut: true, count: 3 },
+  credit: { cases: 12, money: 9_000_000_000, done_cases: 3, done_money: 1_500_000_000 },
+  flags: { complaint: 4, complex: 2 },
   overdue: 1234,
 };
 

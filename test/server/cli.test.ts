@@ -99,7 +99,8 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(json).toMatchObject({ unit: 'BH', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
     // Version 2: the keys of CONTRACT.md in its order (`kind` besides), the rows adding up.
     expect(Object.keys(json)).toEqual([
-      'unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'carried_cut', 'targets_met', 'overdue',
+      'unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'carried_cut', 'targets_met',
+      'credit', 'flags', 'overdue',
     ]);
     const bookKeys = [
       'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
@@ -111,6 +112,13 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(Object.keys(json.carried_cut)).toEqual(['base_at', 'cases_base', 'money_base', 'cases', 'money']);
     expect(json.carried_cut.base_at).toBe('2026-09-30');
     expect(Object.keys(json.targets_met)).toEqual(['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut', 'count']);
+    // The demo has credit cases and flagged ones: some of each, no more than the whole.
+    expect(json.credit.cases).toBeGreaterThan(0);
+    expect(json.credit.cases).toBeLessThanOrEqual(json.cases.to_enforce);
+    expect(json.credit.done_cases).toBeLessThanOrEqual(json.credit.cases);
+    expect(json.credit.done_money).toBeLessThanOrEqual(json.credit.money);
+    expect(json.flags.complaint + json.flags.complex).toBeGreaterThan(0);
+    expect(json.flags.complaint).toBeLessThanOrEqual(json.cases.carried_to_next);
     expect(json.same_period_last_year).toHaveProperty('cases_rate');
   });
 
