@@ -71,6 +71,7 @@ interface RandomCase {
   amount: number;
   history: [CaseStatus, IsoDate][];
   collections: [IsoDate, number][];
+  flags: ('credit' | 'complex' | 'complaint')[];
 }
 
 const OPEN: CaseStatus[] = ['enforcing', 'postponed', 'suspended', 'no_conditions'];
@@ -92,12 +93,18 @@ function randomCases(seed: number, n: number): RandomCase[] {
     }
     const collections: [IsoDate, number][] = [];
     for (let k = r.int(0, 3); k > 0; k--) collections.push([dayAfter(accepted, 300, r), r.int(1, 80) * 500_000]);
-    return { code: `R${seed}-${i}`, accepted, amount, history, collections };
+    const flags = (['credit', 'complex', 'complaint'] as const).filter(() => r.chance(0.3));
+    return { code: `R${seed}-${i}`, accepted, amount, history, collections, flags };
   });
 }
 
 /** CONTRACT.md read literally, case by case: the books of `cases` as of `at`. */
 function referenceBooks(list: RandomCase[], at: IsoDate): { cases: Books; money: Books } {
+  return referenceOf(list, at).books;
+}
+
+/** The books, the credit cases' books and the flagged cases in hand, case by case. */
+function referenceOf(list: RandomCase[], at: IsoDate) {
   const from = workYearStart(workYearOf(at));
   const statusOn = (c: RandomCase, day: IsoDate, strict: boolean): CaseStatus =>
     [...c.history].reverse().find(([, d]) => (strict ? d < day : d <= day))?.[0] ?? 'enforcing';
@@ -107,6 +114,8 @@ function referenceBooks(list: RandomCase[], at: IsoDate): { cases: Books; money:
   });
   const cases = zero();
   const money = zero();
+  const credit = { cases: zero(), money: zero() };
+  const flags = { complaint: 0, complex: 0 };
   const rowOf: Record<CaseStatus, keyof Books> = {
     enforcing: 'enforcing', postponed: 'postponed', suspended: 'suspended', no_conditions: 'without_conditions',
     completed: 'completed', terminated: 'terminated', entrusted: 'entrusted', withdrawn: 'withdrawn',
@@ -121,16 +130,19 @@ function referenceBooks(list: RandomCase[], at: IsoDate): { cases: Books; money:
     const x = Math.min(paid(from, at), m);
     const status = statusOn(c, at, false);
     const row = rowOf[status];
-    (cases[row] as number) += 1;
-    (cases[carried ? 'carried_over' : 'new'] as number) += 1;
-    (money[carried ? 'carried_over' : 'new'] as number) += m;
-    if (status === 'completed' || status === 'terminated') (money[row] as number) += m;
-    else {
-      (money[row] as number) += m - x;
-      money.completed += x;
+    if (OPEN.includes(status)) for (const flag of ['complaint', 'complex'] as const) if (c.flags.includes(flag)) flags[flag]++;
+    for (const [byCases, byMoney] of [[cases, money], ...(c.flags.includes('credit') ? [[credit.cases, credit.money]] : [])] as [Books, Books][]) {
+      (byCases[row] as number) += 1;
+      (byCases[carried ? 'carried_over' : 'new'] as number) += 1;
+      (byMoney[carried ? 'carried_over' : 'new'] as number) += m;
+      if (status === 'completed' || status === 'terminated') (byMoney[row] as number) += m;
+      else {
+        (byMoney[row] as number) += m - x;
+        byMoney.completed += x;
+      }
     }
   }
-  for (const b of [cases, money]) {
+  for (const b of [cases, money, credit.cases, credit.money]) {
     b.done = b.completed + b.terminated;
     b.carried_with_conditions = b.enforcing + b.postponed + b.suspended;
     b.with_conditions = b.done + b.carried_with_conditions;
@@ -139,7 +151,11 @@ function referenceBooks(list: RandomCase[], at: IsoDate): { cases: Books; money:
     b.carried_to_next = b.to_enforce - b.done;
     b.rate = rateOf(b.done, b.with_conditions);
   }
-  return { cases, money };
+  return {
+    books: { cases, money },
+    credit: { cases: credit.cases.to_enforce, money: credit.money.to_enforce, done_cases: credit.cases.done, done_money: credit.money.done },
+    flags,
+  };
 }
 
 const PROPERTY_DATES: IsoDate[] = ['2025-09-30', '2026-02-14', '2026-09-30', '2026-10-01', '2027-01-15', '2027-09-30'];
@@ -163,18 +179,23 @@ describe.each(drivers)('random cases against a case-by-case reading of the contr
     const seen = new Set<string>();
     for (const list of generated.values())
       for (const at of PROPERTY_DATES)
-        for (const [side, b] of Object.entries(referenceBooks(list, at)))
+        for (const [side, b] of Object.entries({ ...referenceBooks(list, at), ...referenceOf(list, at) }))
           for (const [key, value] of Object.entries(b)) if (value) seen.add(`${side}.${key}`);
     const keys = Object.keys(referenceBooks([], '2027-01-01').cases);
-    expect([...seen].sort()).toEqual(['cases', 'money'].flatMap((side) => keys.map((k) => `${side}.${k}`)).sort());
+    expect([...seen].filter((k) => !k.startsWith('books.')).sort()).toEqual([
+      ...['cases', 'money'].flatMap((side) => keys.map((k) => `${side}.${k}`)),
+      ...['cases', 'money', 'done_cases', 'done_money'].map((k) => `credit.${k}`),
+      'flags.complaint', 'flags.complex',
+    ].sort());
   });
 
   it.each(seeds)('seed %i: the same books on every date, the identities holding', async (seed) => {
     const list = generated.get(seed)!;
     for (const at of PROPERTY_DATES) {
       const s = await getSummary(handle.db, `RND${seed}`, at, options);
-      const expected = referenceBooks(list, at);
-      expect({ cases: s.cases, money: s.money }, `seed ${seed} at ${at}`).toEqual(expected);
+      const expected = referenceOf(list, at);
+      expect({ cases: s.cases, money: s.money }, `seed ${seed} at ${at}`).toEqual(expected.books);
+      expect({ credit: s.credit, flags: s.flags }, `seed ${seed} at ${at}`).toEqual({ credit: expected.credit, flags: expected.flags });
       expectSummaryAddsUp(s, `seed ${seed} at ${at}`);
       const baseAt = addDays(workYearStart(workYearOf(at)), -1);
       const base = referenceBooks(list, baseAt);
