@@ -4,6 +4,7 @@ import { createCalendar } from '../../db/calendar.ts';
 import { DEMO_PROVINCE_CODE, seedDemo } from '../../db/demo/index.ts';
 import { createRandom } from '../../db/demo/random.ts';
 import { aggregateBooks, cutOf, rateOf } from '../../db/numbers/books.ts';
+import { getRanking } from '../../db/numbers/ranking.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
 import type { Books } from '../../db/numbers/types.ts';
 import { getAllSummaries, sumGroups } from '../../db/numbers/unit-summaries.ts';
@@ -46,6 +47,17 @@ describe.each(drivers)('the rows add up on the whole demo province on %s', (driv
       const summed = sumGroups(groups);
       const own = all.summaries.get(unit.id)!;
       expect({ cases: summed.cases, money: summed.money }).toEqual({ cases: own.cases, money: own.money });
+    }
+  });
+
+  it('ranks the units on the same books as their summaries', async () => {
+    const at = '2026-11-23';
+    const [ranking, all] = await Promise.all([getRanking(handle.db, DEMO_PROVINCE_CODE, at, options), getAllSummaries(handle.db, at, options)]);
+    expect(ranking.rows.length).toBeGreaterThan(1);
+    for (const row of ranking.rows) {
+      const s = [...all.summaries.values()].find((x) => x.unit === row.code)!;
+      expect(row.cases).toEqual({ with_conditions: s.cases.with_conditions, done: s.cases.done, rate: s.cases.rate });
+      expect(row.money).toEqual({ with_conditions: s.money.with_conditions, done: s.money.done, rate: s.money.rate });
     }
   });
 
