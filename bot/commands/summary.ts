@@ -5,7 +5,7 @@ import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
 import { formatCount, formatDate, formatDelta, formatRate } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
-import { booksPair } from './summary-fields.ts';
+import { booksPair, creditField, flagsField } from './summary-fields.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
 export const summaryCommand = defineCommand({
@@ -42,7 +42,7 @@ export function summaryReply(s: Summary, locale: Locale): Reply {
       vs_last: formatDelta(value, last, locale),
     });
   };
-  const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'carried_to_next') => booksPair(s, key, locale);
+  const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'enforcing' | 'carried_to_next') => booksPair(s, key, locale);
   return {
     title: `${s.name} (${s.unit})`,
     blocks: [
@@ -54,7 +54,10 @@ export function summaryReply(s: Summary, locale: Locale): Reply {
           { label: t(locale, 'cmd.tomtat.to_enforce'), value: pair('to_enforce') },
           { label: t(locale, 'cmd.tomtat.with_conditions'), value: pair('with_conditions') },
           { label: t(locale, 'cmd.tomtat.done'), value: pair('done') },
+          { label: t(locale, 'cmd.tomtat.enforcing'), value: pair('enforcing') },
           { label: t(locale, 'cmd.tomtat.carried_to_next'), value: pair('carried_to_next') },
+          creditField(s, locale),
+          flagsField(s, locale),
           { label: t(locale, 'cmd.tomtat.overdue'), value: formatCount(s.overdue, locale) },
         ],
       },

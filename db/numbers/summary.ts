@@ -3,11 +3,11 @@ import type { Db } from '../client.ts';
 import type { ResultCache } from '../result-cache.ts';
 import { targets } from '../schema.ts';
 import { getUnitSubtree } from '../units.ts';
-import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
-import { aggregateBooks, type BooksGroup, emptyBooks } from './books.ts';
+import { addDays, type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../work-year.ts';
+import { aggregateBooks, type BooksGroup, cutOf, emptyGroup } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
-import type { Summary, Targets } from './types.ts';
+import type { Books, CarriedCut, Summary, Targets, TargetsMet } from './types.ts';
 
 /** A unit's official numbers as of `at` (its whole subtree for a province), per CONTRACT.md. */
 export async function getSummary(db: Db, unitCode: string, at: IsoDate, options: NumbersOptions): Promise<Summary> {
@@ -15,12 +15,15 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
-  // The overdue cases are counted in the same pass over the cases as the year's numbers.
+  const baseAt = carriedCutBaseAt(from);
+  // The overdue cases and the base of the carried cuts are counted in the same pass over the
+  // cases as the year's numbers.
   const [current, lastYear, unitTargets] = await Promise.all([
-    getBooks(db, unitIds, from, at, overdueCondition(at, options)),
+    getBooks(db, unitIds, from, at, { countWhere: overdueCondition(at, options), previousFrom: workYearStart(workYear - 1) }),
     getBooks(db, unitIds, workYearStart(workYearOf(lastYearAt)), lastYearAt),
     getUnitTargets(db, unit.id, workYear),
   ]);
+  const carriedCut = toCarriedCut(baseAt, current.cutBase, current);
   return {
     unit: unit.code,
     name: unit.name,
@@ -32,13 +35,71 @@ export async function getSummary(db: Db, unitCode: string, at: IsoDate, options:
     money: current.money,
     targets: unitTargets,
     same_period_last_year: { at: lastYearAt, cases_rate: lastYear.cases.rate, money_rate: lastYear.money.rate },
+    carried_cut: carriedCut,
+    targets_met: targetsMet(unitTargets, current, carriedCut),
+    ...creditAndFlags(current),
     overdue: current.flagged,
   };
 }
 
-async function getBooks(db: Db, unitIds: number[], from: IsoDate, at: IsoDate, countWhere?: SQL): Promise<BooksGroup> {
-  const [row] = await aggregateBooks(db, { unitIds, from, at, countWhere });
-  return row ?? { key: null, cases: emptyBooks(), money: emptyBooks(), flagged: 0 };
+/** The credit-institution cases' figures and the flagged cases still in hand, from a group's books. */
+export function creditAndFlags(g: Pick<BooksGroup, 'credit' | 'flags'>): Pick<Summary, 'credit' | 'flags'> {
+  return {
+    credit: {
+      cases: g.credit.cases.to_enforce,
+      money: g.credit.money.to_enforce,
+      done_cases: g.credit.cases.done,
+      done_money: g.credit.money.done,
+    },
+    flags: { complaint: g.flags.complaint, complex: g.flags.complex },
+  };
+}
+
+/** The base day of the carried cuts: the last day of the work year before the one starting `from`. */
+export const carriedCutBaseAt = (from: IsoDate): IsoDate => addDays(from, -1);
+
+/**
+ * The cuts in carried_with_conditions, by cases and by money, from `base` (that figure in its own
+ * year's books on `baseAt`, BooksGroup.cutBase) to `now`.
+ */
+export function toCarriedCut(baseAt: IsoDate, base: BooksGroup['cutBase'], now: { cases: Books; money: Books }): CarriedCut {
+  const casesBase = base.cases;
+  const moneyBase = base.money;
+  return {
+    base_at: baseAt,
+    cases_base: casesBase,
+    money_base: moneyBase,
+    cases: cutOf(casesBase, now.cases.carried_with_conditions),
+    money: cutOf(moneyBase, now.money.carried_with_conditions),
+  };
+}
+
+/**
+ * The four targets judged: met when the rate (or cut) is at least the target. A rate or cut that
+ * is null (nothing with conditions, or nothing carried at the base) cannot be judged: null, and
+ * not counted among those met. Null when no targets are set.
+ */
+export function targetsMet(goal: Targets | null, now: { cases: Books; money: Books }, cut: CarriedCut): TargetsMet | null {
+  if (!goal) return null;
+  const meets = (value: number | null, target: number) => (value === null ? null : value >= target);
+  const met = {
+    cases_rate: meets(now.cases.rate, goal.cases_rate),
+    money_rate: meets(now.money.rate, goal.money_rate),
+    carried_cases_cut: meets(cut.cases, goal.carried_cases_cut),
+    carried_money_cut: meets(cut.money, goal.carried_money_cut),
+  };
+  return { ...met, count: Object.values(met).filter((v) => v === true).length };
+}
+
+async function getBooks(
+  db: Db,
+  unitIds: number[],
+  from: IsoDate,
+  at: IsoDate,
+  more: { countWhere?: SQL; previousFrom?: IsoDate } = {},
+): Promise<BooksGroup> {
+  const [row] = await aggregateBooks(db, { unitIds, from, at, ...more });
+  return row ?? emptyGroup();
 }
 
 /** The unit's own targets (not an officer's) for a work year, or null when none is set. */

@@ -13,6 +13,8 @@ export interface Books {
   completed: number;
   terminated: number;
   done: number;
+  /** Đang thi hành: with conditions, neither done nor postponed nor suspended on `at`. */
+  enforcing: number;
   postponed: number;
   suspended: number;
   carried_to_next: number;
@@ -40,7 +42,43 @@ export interface Summary {
   money: Books;
   targets: Targets | null;
   same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null };
+  carried_cut: CarriedCut;
+  /**
+   * Credit-institution cases (án tín dụng, ngân hàng): to enforce and done, by cases and by
+   * money, counted as the rows above are (CONTRACT.md).
+   */
+  credit: { cases: number; money: number; done_cases: number; done_money: number };
+  /** Cases still in hand on `at` (to enforce, not done) under complaint, and complex or prolonged. */
+  flags: { complaint: number; complex: number };
+  /** Null when no targets are set. */
+  targets_met: TargetsMet | null;
   overdue: number;
+}
+
+/**
+ * The cut in what is with conditions and carried to next period (carried_with_conditions) since
+ * the last day of the previous work year (`base_at`), in percent of that base, 2 decimals; null
+ * where the base is 0. Negative when it grew.
+ */
+export interface CarriedCut {
+  base_at: IsoDate;
+  cases_base: number;
+  money_base: number;
+  cases: number | null;
+  money: number | null;
+}
+
+/**
+ * Each of the four targets: met (the rate or cut at least the target), not met, or null when its
+ * rate or cut is itself null (nothing to divide by: not judged, and not counted as met).
+ */
+export interface TargetsMet {
+  cases_rate: boolean | null;
+  money_rate: boolean | null;
+  carried_cases_cut: boolean | null;
+  carried_money_cut: boolean | null;
+  /** How many of the four are met. */
+  count: number;
 }
 
 export interface RankingRow {

@@ -5,7 +5,7 @@ import { type IsoDate, sameDayLastYear, workYearOf, workYearStart } from '../wor
 import { aggregateBooks, type BooksGroup, emptyBooks, rateOf } from './books.ts';
 import type { NumbersOptions } from './options.ts';
 import { overdueCondition } from './overdue.ts';
-import { toTargets } from './summary.ts';
+import { carriedCutBaseAt, creditAndFlags, targetsMet, toCarriedCut, toTargets } from './summary.ts';
 import type { Books, Summary } from './types.ts';
 
 export interface UnitNode {
@@ -32,14 +32,16 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
   const lastYearAt = sameDayLastYear(at);
+  const baseAt = carriedCutBaseAt(from);
   const nodes: UnitNode[] = await db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .orderBy(units.code);
   const ids = nodes.map((u) => u.id);
   const groupKey = sql`b.unit_id`;
+  const previousFrom = workYearStart(workYear - 1);
   const [current, lastYear, targetRows] = await Promise.all([
-    aggregateBooks(db, { unitIds: ids, from, at, groupKey, countWhere: overdueCondition(at, options) }),
+    aggregateBooks(db, { unitIds: ids, from, at, groupKey, countWhere: overdueCondition(at, options), previousFrom }),
     aggregateBooks(db, { unitIds: ids, from: workYearStart(workYearOf(lastYearAt)), at: lastYearAt, groupKey }),
     db.select().from(targets).where(and(isNull(targets.officerId), sql`${targets.workYear} = ${workYear}`)),
   ]);
@@ -54,6 +56,8 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
     const subtree = subtrees.get(node.id)!;
     const now = sumGroups(subtree.map((id) => currentOf.get(id)));
     const last = sumGroups(subtree.map((id) => lastOf.get(id)));
+    const cut = toCarriedCut(baseAt, now.cutBase, now);
+    const goal = goals.get(node.id) ?? null;
     summaries.set(node.id, {
       unit: node.code,
       name: node.name,
@@ -63,8 +67,11 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
       at,
       cases: now.cases,
       money: now.money,
-      targets: goals.get(node.id) ?? null,
+      targets: goal,
       same_period_last_year: { at: lastYearAt, cases_rate: last.cases.rate, money_rate: last.money.rate },
+      carried_cut: cut,
+      targets_met: targetsMet(goal, now, cut),
+      ...creditAndFlags(now),
       overdue: now.flagged,
     });
   }
@@ -86,12 +93,24 @@ export function getSubtrees(nodes: readonly UnitNode[]): Map<number, number[]> {
 }
 
 /** Adds up books groups: every column adds, the rates are recomputed from the sums. */
-export function sumGroups(groups: readonly (BooksGroup | undefined)[]): { cases: Books; money: Books; flagged: number } {
+export function sumGroups(groups: readonly (BooksGroup | undefined)[]): Omit<BooksGroup, 'key'> {
   const present = groups.filter((g): g is BooksGroup => g !== undefined);
   return {
     cases: sumBooks(present.map((g) => g.cases)),
     money: sumBooks(present.map((g) => g.money)),
     flagged: present.reduce((n, g) => n + g.flagged, 0),
+    cutBase: {
+      cases: present.reduce((n, g) => n + g.cutBase.cases, 0),
+      money: present.reduce((n, g) => n + g.cutBase.money, 0),
+    },
+    credit: {
+      cases: sumBooks(present.map((g) => g.credit.cases)),
+      money: sumBooks(present.map((g) => g.credit.money)),
+    },
+    flags: {
+      complaint: present.reduce((n, g) => n + g.flags.complaint, 0),
+      complex: present.reduce((n, g) => n + g.flags.complex, 0),
+    },
   };
 }
 

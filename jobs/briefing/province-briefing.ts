@@ -1,5 +1,5 @@
 import { rankingReply } from '../../bot/commands/ranking.ts';
-import { booksPair } from '../../bot/commands/summary-fields.ts';
+import { booksPair, creditField, flagsField } from '../../bot/commands/summary-fields.ts';
 import type { Reply } from '../../bot/core/reply.ts';
 import { formatCount } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
@@ -30,6 +30,8 @@ export function provinceBriefingReply(province: Summary, ranking: Ranking, week:
           { label: t(locale, 'cmd.tomtat.to_enforce'), value: booksPair(province, 'to_enforce', locale) },
           { label: t(locale, 'cmd.tomtat.done'), value: booksPair(province, 'done', locale) },
           { label: t(locale, 'cmd.tomtat.carried_to_next'), value: booksPair(province, 'carried_to_next', locale) },
+          creditField(province, locale),
+          flagsField(province, locale),
           { label: t(locale, 'job.briefing.units_overdue'), value: formatCount(province.overdue, locale) },
         ],
       },

@@ -1,4 +1,4 @@
-import { booksPair } from '../../bot/commands/summary-fields.ts';
+import { booksPair, creditField, flagsField } from '../../bot/commands/summary-fields.ts';
 import type { Reply } from '../../bot/core/reply.ts';
 import { formatCount, formatDate } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
@@ -39,6 +39,8 @@ export function unitBriefingReply(b: UnitBriefing, locale: Locale): Reply {
           { label: label('with_conditions'), value: booksPair(s, 'with_conditions', locale) },
           { label: label('done'), value: booksPair(s, 'done', locale) },
           { label: label('carried_to_next'), value: booksPair(s, 'carried_to_next', locale) },
+          creditField(s, locale),
+          flagsField(s, locale),
         ],
       },
       {

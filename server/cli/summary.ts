@@ -31,6 +31,7 @@ const rows: [keyof Omit<Books, 'rate'>, number][] = [
   ['completed', 0],
   ['terminated', 0],
   ['done', 0],
+  ['enforcing', 0],
   ['postponed', 0],
   ['suspended', 0],
   ['carried_to_next', 0],

@@ -90,8 +90,11 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
     expect(head).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)', emoji: true } });
     expect(fields!.type).toBe('section');
     const shown = (fields as { fields: { text: string }[] }).fields.map((f) => f.text);
-    expect(shown).toHaveLength(7);
+    expect(shown).toHaveLength(10);
     expect(shown[0]).toMatch(/^\*Tỷ lệ về việc\*\n\d+,\d\d%/);
+    expect(shown[5]).toMatch(/^\*Đang thi hành\*\n[\d.]+ việc · /);
+    expect(shown[7]).toMatch(/^\*Án tín dụng, ngân hàng\*\nphải thi hành [\d.]+ việc · .+; xong [\d.]+ việc · /);
+    expect(shown[8]).toMatch(/^\*Khiếu nại, tố cáo · phức tạp, kéo dài\*\n[\d.]+ việc · [\d.]+ việc đang giải quyết$/);
     expect(context).toMatchObject({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringContaining('Năm công tác 2027') }] });
     expect(actions).toEqual({
       type: 'actions',

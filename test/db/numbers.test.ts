@@ -6,6 +6,7 @@ import type { Books } from '../../db/numbers/types.ts';
 import { defaultOverdueRules } from '../../db/overdue-rules.ts';
 import { targets } from '../../db/schema.ts';
 import { createTestCache, drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { expectSummaryAddsUp } from '../helpers/books.ts';
 import { addCase, addUnit } from '../helpers/fixtures.ts';
 
 const M = 1_000_000;
@@ -22,7 +23,7 @@ async function seed(db: TestDb['db']) {
   const l3 = await addUnit(db, 'L3', 'local', 'P');
   const u = { unitId: l1 };
   // A: carried over, 30 M collected before 1 Oct (books 70 M), 20 M in the year.
-  await addCase(db, { ...u, code: 'A', accepted: '2026-05-10', amount: 100 * M, collections: [['2026-07-01', 30 * M], ['2026-11-15', 20 * M]] });
+  await addCase(db, { ...u, code: 'A', accepted: '2026-05-10', amount: 100 * M, flags: ['credit'], collections: [['2026-07-01', 30 * M], ['2026-11-15', 20 * M]] });
   // B: completed on the last day of work year 2026: out of 2027's books.
   await addCase(db, { ...u, code: 'B', accepted: '2025-12-01', amount: 50 * M, history: [['completed', '2026-09-30']] });
   // C: accepted after `at`.
@@ -30,19 +31,19 @@ async function seed(db: TestDb['db']) {
   // D: completed after `at`, with its money also after `at`: enforcing as of `at`.
   await addCase(db, { ...u, code: 'D', accepted: '2026-10-05', amount: 40 * M, history: [['completed', '2027-04-15']], collections: [['2027-04-15', 40 * M]] });
   // E: new, entrusted away in the year.
-  await addCase(db, { ...u, code: 'E', accepted: '2026-10-10', amount: 10 * M, history: [['entrusted', '2026-12-01']] });
+  await addCase(db, { ...u, code: 'E', accepted: '2026-10-10', amount: 10 * M, flags: ['credit'], history: [['entrusted', '2026-12-01']] });
   // F: carried over, withdrawn in the year.
   await addCase(db, { ...u, code: 'F', accepted: '2026-08-01', amount: 5 * M, history: [['withdrawn', '2026-10-20']] });
   // G: without conditions by decision.
-  await addCase(db, { ...u, code: 'G', accepted: '2026-11-01', amount: 200 * M, history: [['no_conditions', '2026-12-15']] });
+  await addCase(db, { ...u, code: 'G', accepted: '2026-11-01', amount: 200 * M, flags: ['credit', 'complaint'], history: [['no_conditions', '2026-12-15']] });
   // H: terminated after a partial collection: done money is all 60 M (15 collected + 45 remaining).
-  await addCase(db, { ...u, code: 'H', accepted: '2026-10-15', amount: 60 * M, history: [['terminated', '2027-01-10']], collections: [['2026-12-01', 15 * M]] });
+  await addCase(db, { ...u, code: 'H', accepted: '2026-10-15', amount: 60 * M, flags: ['credit'], history: [['terminated', '2027-01-10']], collections: [['2026-12-01', 15 * M]] });
   // I: above 2^31 VND, completed by two collections.
-  await addCase(db, { ...u, code: 'I', accepted: '2026-10-20', amount: 5_000 * M, history: [['completed', '2027-03-01']], collections: [['2027-02-01', 3_000 * M], ['2027-03-01', 2_000 * M]] });
+  await addCase(db, { ...u, code: 'I', accepted: '2026-10-20', amount: 5_000 * M, flags: ['complaint'], history: [['completed', '2027-03-01']], collections: [['2027-02-01', 3_000 * M], ['2027-03-01', 2_000 * M]] });
   // J: no money at stake, completed.
   await addCase(db, { ...u, code: 'J', accepted: '2026-11-05', amount: 0, history: [['completed', '2027-01-20']] });
   // K: carried over, postponed in the year.
-  await addCase(db, { ...u, code: 'K', accepted: '2026-03-01', amount: 30 * M, history: [['postponed', '2026-12-01']] });
+  await addCase(db, { ...u, code: 'K', accepted: '2026-03-01', amount: 30 * M, flags: ['complex'], history: [['postponed', '2026-12-01']] });
   // L: new, suspended.
   await addCase(db, { ...u, code: 'L', accepted: '2027-01-05', amount: 8 * M, history: [['suspended', '2027-02-10']] });
   // M: carried over while postponed, resumed, completed on `at` itself; 5 M paid before the year.
@@ -60,9 +61,20 @@ async function seed(db: TestDb['db']) {
   await db.insert(targets).values({ unitId: l1, workYear: 2027, casesRate: 60, moneyRate: 50, carriedCasesCut: 5, carriedMoneyCut: 5 });
 }
 
-const books = (b: Omit<Books, 'to_enforce' | 'done' | 'carried_to_next' | 'carried_with_conditions'> & { done: number }): Books => {
-  const toEnforce = b.total - b.entrusted - b.withdrawn;
-  return { ...b, to_enforce: toEnforce, carried_to_next: toEnforce - b.done, carried_with_conditions: b.with_conditions - b.done };
+type Parts = Pick<Books, 'carried_over' | 'new' | 'entrusted' | 'withdrawn' | 'without_conditions' | 'completed' | 'terminated' | 'enforcing' | 'postponed' | 'suspended' | 'rate'>;
+
+/** A column of the books from its parts, every other row derived by the identities of CONTRACT.md. */
+const books = (b: Parts): Books => {
+  const done = b.completed + b.terminated;
+  const carriedWithConditions = b.enforcing + b.postponed + b.suspended;
+  const withConditions = done + carriedWithConditions;
+  const toEnforce = withConditions + b.without_conditions;
+  return {
+    carried_over: b.carried_over, new: b.new, total: b.carried_over + b.new, entrusted: b.entrusted, withdrawn: b.withdrawn,
+    to_enforce: toEnforce, with_conditions: withConditions, without_conditions: b.without_conditions,
+    completed: b.completed, terminated: b.terminated, done, enforcing: b.enforcing, postponed: b.postponed, suspended: b.suspended,
+    carried_to_next: toEnforce - done, carried_with_conditions: carriedWithConditions, rate: b.rate,
+  };
 };
 
 describe.each(drivers)('the official numbers on %s', (driver) => {
@@ -77,15 +89,20 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     const s = await getSummary(handle.db, 'L1', '2027-03-31', options);
     expect(s).toMatchObject({ unit: 'L1', kind: 'local', work_year: 2027, from: '2026-10-01', at: '2027-03-31' });
     expect(s.cases).toEqual(
-      books({ carried_over: 4, new: 7, total: 11, entrusted: 1, withdrawn: 1, with_conditions: 8, without_conditions: 1,
-        completed: 3, terminated: 1, done: 4, postponed: 1, suspended: 1, rate: 50 }),
+      books({ carried_over: 4, new: 7, entrusted: 1, withdrawn: 1, without_conditions: 1,
+        completed: 3, terminated: 1, enforcing: 2, postponed: 1, suspended: 1, rate: 50 }),
     );
     expect(s.money).toEqual(
-      books({ carried_over: 120 * M, new: 5_318 * M, total: 5_438 * M, entrusted: 10 * M, withdrawn: 5 * M,
-        with_conditions: 5_223 * M, without_conditions: 200 * M, completed: 5_015 * M, terminated: 60 * M,
-        done: 5_095 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.55 }),
+      // Completed: I 5,000 + M 15 + the 20 collected on A, still enforcing (50 of its 70 owed).
+      books({ carried_over: 120 * M, new: 5_318 * M, entrusted: 10 * M, withdrawn: 5 * M, without_conditions: 200 * M,
+        completed: 5_035 * M, terminated: 60 * M, enforcing: 90 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.55 }),
     );
+    expect(s.money).toMatchObject({ total: 5_438 * M, with_conditions: 5_223 * M, done: 5_095 * M, carried_with_conditions: 128 * M });
     expect(s.targets).toEqual({ cases_rate: 60, money_rate: 50, carried_cases_cut: 5, carried_money_cut: 5 });
+    // Credit cases to enforce: A (70 M owed, 20 M collected), H (terminated, 60 M), G (without
+    // conditions, 200 M); E was entrusted away. Flags count cases still in hand: G and K, not I (completed).
+    expect(s.credit).toEqual({ cases: 3, money: 330 * M, done_cases: 1, done_money: 80 * M });
+    expect(s.flags).toEqual({ complaint: 1, complex: 1 });
     // Same day of work year 2026: B, K, M (carried while postponed) and N; only N done.
     expect(s.same_period_last_year).toEqual({ at: '2026-03-31', cases_rate: 25, money_rate: 9.52 });
   });
@@ -93,15 +110,17 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
   it('adds up a province over its units', async () => {
     const s = await getSummary(handle.db, 'p', '2027-03-31', options);
     expect(s.cases).toEqual(
-      books({ carried_over: 4, new: 10, total: 14, entrusted: 1, withdrawn: 1, with_conditions: 10, without_conditions: 2,
-        completed: 4, terminated: 1, done: 5, postponed: 1, suspended: 1, rate: 50 }),
+      books({ carried_over: 4, new: 10, entrusted: 1, withdrawn: 1, without_conditions: 2,
+        completed: 4, terminated: 1, enforcing: 3, postponed: 1, suspended: 1, rate: 50 }),
     );
     expect(s.money).toEqual(
-      books({ carried_over: 120 * M, new: 5_329 * M, total: 5_449 * M, entrusted: 10 * M, withdrawn: 5 * M,
-        with_conditions: 5_227 * M, without_conditions: 207 * M, completed: 5_016 * M, terminated: 60 * M,
-        done: 5_096 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.49 }),
+      books({ carried_over: 120 * M, new: 5_329 * M, entrusted: 10 * M, withdrawn: 5 * M, without_conditions: 207 * M,
+        completed: 5_036 * M, terminated: 60 * M, enforcing: 93 * M, postponed: 30 * M, suspended: 8 * M, rate: 97.49 }),
     );
+    expect(s.money).toMatchObject({ total: 5_449 * M, with_conditions: 5_227 * M, done: 5_096 * M });
     expect(s.targets).toBeNull();
+    expect(s.credit).toEqual({ cases: 3, money: 330 * M, done_cases: 1, done_money: 80 * M });
+    expect(s.flags).toEqual({ complaint: 1, complex: 1 });
   });
 
   it('gives null rates to a unit with nothing with conditions', async () => {
@@ -153,6 +172,68 @@ describe.each(drivers)('the official numbers on %s', (driver) => {
     expect(await on('2026-10-20')).toMatchObject({ with_conditions: 1, postponed: 0, done: 0 });
     expect(await on('2027-03-31')).toMatchObject({ with_conditions: 1, postponed: 1, done: 0 });
     expect(await on('2027-05-01')).toMatchObject({ with_conditions: 1, postponed: 0, completed: 1, rate: 100 });
+  });
+
+  it('keeps every đồng collected in the year in done, whatever became of the case (the money edge cases)', async () => {
+    const l6 = await addUnit(handle.db, 'L6', 'local');
+    const u = { unitId: l6 };
+    // E1: 10 M paid, then without conditions: 40 M still owed sits in without_conditions.
+    await addCase(handle.db, { ...u, code: 'E1', accepted: '2026-10-05', amount: 50 * M, history: [['no_conditions', '2026-12-01']], collections: [['2026-11-01', 10 * M]] });
+    // E2: 5 M paid, then entrusted away: 25 M leaves the books with it.
+    await addCase(handle.db, { ...u, code: 'E2', accepted: '2026-10-06', amount: 30 * M, history: [['entrusted', '2026-11-10']], collections: [['2026-10-20', 5 * M]] });
+    // E3: carried over, 20 M paid before 1 October (in the books for 80 M) and 30 M after it.
+    await addCase(handle.db, { ...u, code: 'E3', accepted: '2026-06-01', amount: 100 * M, collections: [['2026-09-15', 20 * M], ['2026-10-15', 30 * M]] });
+    // E4: completed with no payment recorded: its whole 12 M is done.
+    await addCase(handle.db, { ...u, code: 'E4', accepted: '2026-10-07', amount: 12 * M, history: [['completed', '2026-12-20']] });
+    // E5: 4 M paid, then postponed: 16 M postponed.
+    await addCase(handle.db, { ...u, code: 'E5', accepted: '2026-10-08', amount: 20 * M, history: [['postponed', '2027-01-01']], collections: [['2026-12-01', 4 * M]] });
+    // E6: paid more than it owed (a correction pending): counted for what it owed, 6 M, never more.
+    await addCase(handle.db, { ...u, code: 'E6', accepted: '2026-10-09', amount: 6 * M, collections: [['2026-11-01', 7 * M]] });
+
+    const s = await getSummary(handle.db, 'L6', '2027-03-31', options);
+    expect(s.cases).toEqual(
+      books({ carried_over: 1, new: 5, entrusted: 1, withdrawn: 0, without_conditions: 1,
+        completed: 1, terminated: 0, enforcing: 2, postponed: 1, suspended: 0, rate: 25 }),
+    );
+    // Completed: E4 12 + what was collected on the others, E1 10 + E2 5 + E3 30 + E5 4 + E6 6 = 67 M.
+    expect(s.money).toEqual(
+      books({ carried_over: 80 * M, new: 118 * M, entrusted: 25 * M, withdrawn: 0, without_conditions: 40 * M,
+        completed: 67 * M, terminated: 0, enforcing: 50 * M, postponed: 16 * M, suspended: 0, rate: 50.38 }),
+    );
+    expectSummaryAddsUp(s);
+    // The 20 M paid on E3 before 1 October was done in work year 2026, and only there.
+    const before = await getSummary(handle.db, 'L6', '2026-09-30', options);
+    expect(before.money).toEqual(
+      books({ carried_over: 0, new: 100 * M, entrusted: 0, withdrawn: 0, without_conditions: 0,
+        completed: 20 * M, terminated: 0, enforcing: 80 * M, postponed: 0, suspended: 0, rate: 20 }),
+    );
+  });
+
+  it('judges all four targets, the carried cuts against the last day of the previous work year', async () => {
+    const s = await getSummary(handle.db, 'L1', '2027-03-31', options);
+    // 30 Sep 2026: A (70 M owed), F (5), K (30) enforcing and M (15) postponed. Now: A 50, D 40, K 30, L 8.
+    expect(s.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 4, money_base: 120 * M, cases: 0, money: -6.67 });
+    expect(s.targets_met).toEqual({ cases_rate: false, money_rate: true, carried_cases_cut: false, carried_money_cut: false, count: 1 });
+    // The first day of the year: nothing done, nothing cut yet.
+    const first = await getSummary(handle.db, 'L1', '2026-10-01', options);
+    expect(first.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 4, money_base: 120 * M, cases: 0, money: 0 });
+    expect(first.targets_met).toEqual({ cases_rate: false, money_rate: false, carried_cases_cut: false, carried_money_cut: false, count: 0 });
+    // The last day of work year 2026 compares with 30 Sep 2025 (M alone, 15 M owed); no targets for 2026.
+    const last = await getSummary(handle.db, 'L1', '2026-09-30', options);
+    expect(last.carried_cut).toEqual({ base_at: '2025-09-30', cases_base: 1, money_base: 15 * M, cases: -300, money: -700 });
+    expect(last.targets_met).toBeNull();
+  });
+
+  it('leaves a target with no rate or no base unjudged, and not counted as met', async () => {
+    const l7 = await addUnit(handle.db, 'L7', 'local');
+    await addCase(handle.db, { unitId: l7, code: 'T1', accepted: '2026-10-15', amount: 10 * M, history: [['completed', '2026-11-01']], collections: [['2026-11-01', 10 * M]] });
+    await handle.db.insert(targets).values({ unitId: l7, workYear: 2027, casesRate: 80, moneyRate: 50, carriedCasesCut: 5, carriedMoneyCut: 5 });
+    const s = await getSummary(handle.db, 'L7', '2027-03-31', options);
+    expect(s.carried_cut).toEqual({ base_at: '2026-09-30', cases_base: 0, money_base: 0, cases: null, money: null });
+    expect(s.targets_met).toEqual({ cases_rate: true, money_rate: true, carried_cases_cut: null, carried_money_cut: null, count: 2 });
+    const empty = await getSummary(handle.db, 'L7', '2026-10-10', options);
+    expect([empty.cases.rate, empty.money.rate]).toEqual([null, null]);
+    expect(empty.targets_met).toEqual({ cases_rate: null, money_rate: null, carried_cases_cut: null, carried_money_cut: null, count: 0 });
   });
 
   it('shares one computation between concurrent identical requests, and keeps it only on the embedded database', async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { refreshStatusMirror } from '../../db/case-status.ts';
 import type { Db } from '../../db/client.ts';
-import { type CaseStatus, caseStatusHistory, cases, type ChatPlatform, chatPlatforms, collections, staff, type StaffRole, units } from '../../db/schema.ts';
+import { type caseFlags, type CaseStatus, caseStatusHistory, cases, type ChatPlatform, chatPlatforms, collections, staff, type StaffRole, units } from '../../db/schema.ts';
 import { removeUnitChannel, setUnitChannel } from '../../db/unit-channels.ts';
 import { getUnitByCode } from '../../db/units.ts';
 
@@ -42,7 +42,7 @@ export interface CaseFixture {
   collections?: [string, number][];
   verifiedOn?: string;
   dueDate?: string;
-  flags?: string[];
+  flags?: (typeof caseFlags)[number][];
 }
 
 export async function addCase(db: Db, f: CaseFixture): Promise<number> {

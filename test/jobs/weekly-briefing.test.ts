@@ -161,6 +161,8 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
         'Có điều kiện: 7 việc · 555 triệu ₫',
         'Thi hành xong (tính tỷ lệ): 2 việc · 190 triệu ₫',
         'Chuyển kỳ sau: 6 việc · 385 triệu ₫',
+        'Án tín dụng, ngân hàng: phải thi hành 0 việc · 0 ₫; xong 0 việc · 0 ₫',
+        'Khiếu nại, tố cáo · phức tạp, kéo dài: 0 việc · 0 việc đang giải quyết',
         '',
         'Việc quá hạn: 2',
         'Quá hạn lâu nhất:',

@@ -18,6 +18,7 @@ const books = (scale: number, rate: number | null): Books => ({
   completed: 90 * scale,
   terminated: 11 * scale,
   done: 101 * scale,
+  enforcing: 15 * scale,
   postponed: 3 * scale,
   suspended: 1 * scale,
   carried_to_next: 46 * scale,
@@ -36,6 +37,10 @@ const summary: Summary = {
   money: books(30_000_000, 51.2),
   targets: { cases_rate: 83.9, money_rate: 51.9, carried_cases_cut: 5, carried_money_cut: 5 },
   same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null },
+  carried_cut: { base_at: '2026-09-30', cases_base: 20, money_base: 600_000_000, cases: 5, money: 5 },
+  targets_met: { cases_rate: true, money_rate: false, carried_cases_cut: true, carried_money_cut: true, count: 3 },
+  credit: { cases: 12, money: 9_000_000_000, done_cases: 3, done_money: 1_500_000_000 },
+  flags: { complaint: 4, complex: 2 },
   overdue: 1234,
 };
 
@@ -45,6 +50,7 @@ describe('summary as text', () => {
     expect(text).toContain('Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)');
     expect(text).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
     expect(text).toMatch(/^Tổng số thụ lý\s+150\s+4\.500\.000\.000 ₫$/m);
+    expect(text).toMatch(/^Đang thi hành\s+15\s+450\.000\.000 ₫$/m);
     expect(text).toMatch(/^ {2}Chuyển kỳ sau có điều kiện\s+19\s+570\.000\.000 ₫$/m);
     expect(text).toMatch(/^Tỷ lệ về việc\s+84,17%\s+83,90%\s+▲ 0,27 điểm %\s+80,10%\s+▲ 4,07 điểm %$/m);
     expect(text).toMatch(/^Tỷ lệ về tiền\s+51,20%\s+51,90%\s+▼ 0,70 điểm %\s+—\s+—$/m);
@@ -62,7 +68,7 @@ describe('summary as text', () => {
   });
 
   it('lines the table up in terminal columns', () => {
-    const table = renderSummary(summary, 'vi').split('\n').slice(3, 20);
+    const table = renderSummary(summary, 'vi').split('\n').slice(3, 21);
     const widths = new Set(table.map((l) => textWidth(l)));
     expect(widths.size).toBe(1);
   });

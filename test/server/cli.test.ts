@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/demo/index.ts';
+import { expectSummaryAddsUp } from '../helpers/books.ts';
 import { auditLog, linkCodes, staff } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import { hashLinkCode } from '../../db/link-codes.ts';
@@ -96,11 +97,28 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ unit: 'BH', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
-    for (const key of ['name', 'cases', 'money', 'targets', 'same_period_last_year', 'overdue']) expect(json).toHaveProperty(key);
-    for (const key of ['carried_over', 'new', 'total', 'to_enforce', 'with_conditions', 'done', 'carried_with_conditions', 'rate']) {
-      expect(json.cases).toHaveProperty(key);
-      expect(json.money).toHaveProperty(key);
-    }
+    // Version 2: the keys of CONTRACT.md in its order (`kind` besides), the rows adding up.
+    expect(Object.keys(json)).toEqual([
+      'unit', 'name', 'kind', 'work_year', 'from', 'at', 'cases', 'money', 'targets', 'same_period_last_year', 'carried_cut', 'targets_met',
+      'credit', 'flags', 'overdue',
+    ]);
+    const bookKeys = [
+      'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
+      'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
+    ];
+    expect(Object.keys(json.cases)).toEqual(bookKeys);
+    expect(Object.keys(json.money)).toEqual(bookKeys);
+    expectSummaryAddsUp(json);
+    expect(Object.keys(json.carried_cut)).toEqual(['base_at', 'cases_base', 'money_base', 'cases', 'money']);
+    expect(json.carried_cut.base_at).toBe('2026-09-30');
+    expect(Object.keys(json.targets_met)).toEqual(['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut', 'count']);
+    // The demo has credit cases and flagged ones: some of each, no more than the whole.
+    expect(json.credit.cases).toBeGreaterThan(0);
+    expect(json.credit.cases).toBeLessThanOrEqual(json.cases.to_enforce);
+    expect(json.credit.done_cases).toBeLessThanOrEqual(json.credit.cases);
+    expect(json.credit.done_money).toBeLessThanOrEqual(json.credit.money);
+    expect(json.flags.complaint + json.flags.complex).toBeGreaterThan(0);
+    expect(json.flags.complaint).toBeLessThanOrEqual(json.cases.carried_to_next);
     expect(json.same_period_last_year).toHaveProperty('cases_rate');
   });
 

@@ -6,7 +6,7 @@ import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 
 const bookKeys = [
   'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
-  'completed', 'terminated', 'done', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
+  'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
 ];
 
 /** A province with one local unit, one officer and two cases: enough for every route to answer. */
@@ -44,7 +44,7 @@ describe.each(drivers)('/api/units on %s', (driver) => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ unit: 'TT', name: 'Cục THADS tỉnh Thử', work_year: 2027, from: '2026-10-01', at: '2026-11-23' });
-    for (const key of ['targets', 'same_period_last_year', 'overdue']) expect(body).toHaveProperty(key);
+    for (const key of ['targets', 'same_period_last_year', 'carried_cut', 'targets_met', 'credit', 'flags', 'overdue']) expect(body).toHaveProperty(key);
     expect(Object.keys(body.cases as object)).toEqual(expect.arrayContaining(bookKeys));
     expect(Object.keys(body.money as object)).toEqual(expect.arrayContaining(bookKeys));
   });

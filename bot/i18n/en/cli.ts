@@ -43,6 +43,7 @@ export const enCli: Catalogue = {
   'cli.summary.row.completed': 'Completed',
   'cli.summary.row.terminated': 'Terminated',
   'cli.summary.row.done': 'Done (counted in the rate)',
+  'cli.summary.row.enforcing': 'Being enforced',
   'cli.summary.row.postponed': 'Postponed',
   'cli.summary.row.suspended': 'Suspended',
   'cli.summary.row.carried_to_next': 'Carried to next period',

@@ -43,6 +43,7 @@ export const viCli: Catalogue = {
   'cli.summary.row.completed': 'Thi hành xong',
   'cli.summary.row.terminated': 'Đình chỉ',
   'cli.summary.row.done': 'Kết quả tính tỷ lệ',
+  'cli.summary.row.enforcing': 'Đang thi hành',
   'cli.summary.row.postponed': 'Hoãn',
   'cli.summary.row.suspended': 'Tạm đình chỉ',
   'cli.summary.row.carried_to_next': 'Chuyển kỳ sau',
