@@ -3,10 +3,10 @@ import type { Db } from '../client.ts';
 import { staff, targets, units } from '../schema.ts';
 import { getChildOfEachUnit, getUnitByCode } from '../units.ts';
 import { type IsoDate, workYearOf, workYearStart } from '../work-year.ts';
-import { aggregateBooks, emptyBooks } from './books.ts';
+import { aggregateBooks, type BooksGroup, emptyBooks } from './books.ts';
 import type { NumbersOptions } from './options.ts';
-import { toTargets } from './summary.ts';
-import type { Books, Ranking, RankingRow, Targets } from './types.ts';
+import { carriedCutBaseAt, targetsMet, toCarriedCut, toTargets } from './summary.ts';
+import type { Books, CarriedCut, Ranking, RankingRow, Targets } from './types.ts';
 
 export interface RankEntry {
   id: number;
@@ -22,6 +22,9 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
   const unit = await getUnitByCode(db, unitCode);
   const workYear = workYearOf(at);
   const from = workYearStart(workYear);
+  // The base of the carried cuts comes from the same pass over the cases (see casesAsOf).
+  const previousFrom = workYearStart(workYear - 1);
+  const baseAt = carriedCutBaseAt(from);
   const children = await db
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
@@ -30,7 +33,7 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
   const by = children.length > 0 ? 'units' : 'officers';
 
   let entries: RankEntry[];
-  let books: Map<string, { cases: Books; money: Books }>;
+  let books: Map<string, BooksGroup>;
   let goals: Map<number, Targets>;
   if (by === 'units') {
     entries = children;
@@ -40,7 +43,7 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
       [...owner].map(([id, child]) => sql`when ${id}::int then ${child}::int`),
       sql` `,
     )} end`;
-    const grouped = await aggregateBooks(db, { unitIds: [...owner.keys()], from, at, groupKey });
+    const grouped = await aggregateBooks(db, { unitIds: [...owner.keys()], from, at, groupKey, previousFrom });
     books = new Map(grouped.filter((r) => r.key !== null).map((r) => [r.key as string, r]));
     const targetRows = await db
       .select()
@@ -53,7 +56,7 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
       .from(staff)
       .where(and(eq(staff.unitId, unit.id), eq(staff.role, 'officer')))
       .orderBy(staff.code);
-    const rows = await aggregateBooks(db, { unitIds: [unit.id], from, at, groupKey: sql`b.officer_id` });
+    const rows = await aggregateBooks(db, { unitIds: [unit.id], from, at, groupKey: sql`b.officer_id`, previousFrom });
     books = new Map(rows.filter((r) => r.key !== null).map((r) => [r.key as string, r]));
     const targetRows = await db
       .select()
@@ -62,7 +65,13 @@ export async function getRanking(db: Db, unitCode: string, at: IsoDate, _options
     goals = new Map(targetRows.map((r) => [r.officerId as number, toTargets(r)]));
   }
 
-  const rows = rankRows(entries.map((e) => toRow(e, books.get(String(e.id)), goals.get(e.id) ?? null)));
+  const rows = rankRows(
+    entries.map((e) => {
+      const group = books.get(String(e.id));
+      const cut = toCarriedCut(baseAt, group?.cutBase ?? { cases: 0, money: 0 }, group ?? { cases: emptyBooks(), money: emptyBooks() });
+      return toRow(e, group ? { cases: group.cases, money: group.money, carried_cut: cut } : { carried_cut: cut }, goals.get(e.id) ?? null);
+    }),
+  );
   return { unit: unit.code, name: unit.name, work_year: workYear, at, by, rows };
 }
 
@@ -76,18 +85,27 @@ export function rankRows(rows: RankingRow[]): RankingRow[] {
   return rows;
 }
 
-/** One unit's or officer's row (rank 0 until ranked) from its books and targets. */
-export function toRow(entry: RankEntry, books: { cases: Books; money: Books } | undefined, goal: Targets | null): RankingRow {
-  const cases = books?.cases ?? emptyBooks();
-  const money = books?.money ?? emptyBooks();
+/**
+ * One unit's or officer's row (rank 0 until ranked) from its books, carried cuts and own targets
+ * (null when none is set: then targets_met is null too).
+ */
+export function toRow(
+  entry: RankEntry,
+  books: { cases?: Books; money?: Books; carried_cut: CarriedCut },
+  goal: Targets | null,
+): RankingRow {
+  const cases = books.cases ?? emptyBooks();
+  const money = books.money ?? emptyBooks();
   const meets = (rate: number | null, target: number | undefined) => (rate === null || target === undefined ? null : rate >= target);
   return {
     rank: 0,
     code: entry.code,
     name: entry.name,
-    cases: { with_conditions: cases.with_conditions, done: cases.done, rate: cases.rate },
-    money: { with_conditions: money.with_conditions, done: money.done, rate: money.rate },
+    cases,
+    money,
     targets: goal,
+    carried_cut: books.carried_cut,
+    targets_met: targetsMet(goal, { cases, money }, books.carried_cut),
     meets: { cases_rate: meets(cases.rate, goal?.cases_rate), money_rate: meets(money.rate, goal?.money_rate) },
   };
 }

@@ -81,13 +81,21 @@ export interface TargetsMet {
   count: number;
 }
 
+/**
+ * One ranked unit or officer (Chấp hành viên): the summary keys of CONTRACT.md for the cases it
+ * holds — the full books by cases and by money, its own targets, the carried cuts and the four
+ * targets judged. An officer's targets are their own (targets.csv rows with their officer_code),
+ * never the unit's: null, and targets_met null, when none is set.
+ */
 export interface RankingRow {
   rank: number;
   code: string;
   name: string;
-  cases: { with_conditions: number; done: number; rate: number | null };
-  money: { with_conditions: number; done: number; rate: number | null };
+  cases: Books;
+  money: Books;
   targets: Targets | null;
+  carried_cut: CarriedCut;
+  targets_met: TargetsMet | null;
   /** Whether each rate meets its target; null without a target or without a rate. */
   meets: { cases_rate: boolean | null; money_rate: boolean | null };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../bot/format.ts';
+import { emptyBooks } from '../../db/numbers/books.ts';
 import type { Books, OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
 import { renderOverdue } from '../../server/cli/overdue.ts';
 import { renderRanking } from '../../server/cli/ranking.ts';
@@ -79,9 +80,13 @@ describe('ranking as text', () => {
     rank,
     code,
     name: `Khu vực ${code}`,
-    cases: { with_conditions: 1500, done: 1200, rate: 80 },
-    money: { with_conditions: 9e9, done: 4.5e9, rate: 50 },
+    cases: { ...emptyBooks(), with_conditions: 1500, done: 1200, rate: 80 },
+    money: { ...emptyBooks(), with_conditions: 9e9, done: 4.5e9, rate: 50 },
     targets: targets ? { cases_rate: 80, money_rate: 51, carried_cases_cut: 5, carried_money_cut: 5 } : null,
+    carried_cut: { base_at: '2026-09-30', cases_base: 0, money_base: 0, cases: null, money: null },
+    targets_met: targets
+      ? { cases_rate: meets[0], money_rate: meets[1], carried_cases_cut: null, carried_money_cut: null, count: meets.filter((m) => m === true).length }
+      : null,
     meets: { cases_rate: meets[0], money_rate: meets[1] },
   });
   const ranking: Ranking = {
