@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineCommand } from '../../bot/core/command.ts';
 import { dispatch, MAX_INPUT } from '../../bot/core/dispatch.ts';
@@ -6,6 +7,7 @@ import { seedDemo } from '../../db/demo/index.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
 import { createTestCore, say } from '../helpers/core.ts';
 import { noCache } from '../../db/result-cache.ts';
+import { staff, targets } from '../../db/schema.ts';
 
 describe('the command core on the demo province', () => {
   let handle: TestDb;
@@ -59,6 +61,19 @@ describe('the command core on the demo province', () => {
     expect(unit!.text).toContain('Xếp hạng Chấp hành viên');
     const [officer] = await say(core, 'BH-DS-CHV01', '/xephang');
     expect(officer!.text).toBe('Bạn không có quyền dùng lệnh /xephang ở đây.');
+  });
+
+  it('shows how many of the four targets each unit or officer meets, and no targets for an officer without their own', async () => {
+    const [province] = await say(core, 'BH-CT', '/xephang');
+    expect(province!.text).toContain('Chỉ tiêu');
+    expect(province!.text.match(/đạt ([0-3]\/4|cả 04)/g)?.length).toBeGreaterThanOrEqual(9);
+    // The demo gives every officer targets; take one officer's away: the unit's do not stand in.
+    const [officer] = await handle.db.select({ id: staff.id, name: staff.fullName }).from(staff).where(eq(staff.code, 'BH-DS-CHV02'));
+    await handle.db.delete(targets).where(and(eq(targets.officerId, officer!.id), eq(targets.workYear, 2027)));
+    const [unit] = await say(core, 'BH-DS-TP', '/xephang');
+    const lines = unit!.text.split('\n');
+    expect(lines.filter((l) => l.includes('chưa giao chỉ tiêu') && !l.startsWith('✓'))).toEqual([expect.stringContaining(officer!.name)]);
+    expect(lines.filter((l) => /đạt ([0-3]\/4|cả 04)/.test(l)).length).toBeGreaterThanOrEqual(1);
   });
 
   it('lists only an officer’s own overdue cases', async () => {

@@ -192,10 +192,11 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
     expect(text.split('\n')[0]).toBe('Giao ban tuần 48 — Xếp hạng các đơn vị thuộc Cục THADS tỉnh Thanh Hóa');
     // L2: 1 of 2 = 50% (target 40 ✓), money 10 of 20 = 50% (target 60 ✗); L3: 0 of 1, no target.
     const rows = text.split('\n').filter((l) => /^\s*\d+ /.test(l)).map((l) => l.trim().split(/\s+/));
+    // Then how many of the four targets each unit meets, or that it has none set.
     expect(rows).toEqual([
-      ['1', 'L2', '50,00%', '✓', '50,00%', '✗'],
-      ['2', 'L1', '28,57%', '✗', '34,23%', '✓'],
-      ['3', 'L3', '0,00%', '—', '0,00%', '—'],
+      ['1', 'L2', '50,00%', '✓', '50,00%', '✗', 'đạt', '1/4'],
+      ['2', 'L1', '28,57%', '✗', '34,23%', '✓', 'đạt', '1/4'],
+      ['3', 'L3', '0,00%', '—', '0,00%', '—', 'chưa', 'giao', 'chỉ', 'tiêu'],
     ]);
     // Province: done 3 of 10 cases; 200 of 585 million; last year 50% and 25%; overdue C4, C8.
     expect(text).toContain('Tỷ lệ xong về việc: 30,00% (chưa giao chỉ tiêu), ▼ 20,00 điểm % so với cùng kỳ (50,00%)');

@@ -42,7 +42,11 @@ export const enCommands: Catalogue = {
   'cmd.xephang.col.officers': 'Officer',
   'cmd.xephang.col.cases': 'Cases',
   'cmd.xephang.col.money': 'Money',
-  'cmd.xephang.legend': '✓ target met, ✗ not met, — no target set ({count} rows).',
+  'cmd.xephang.col.targets': 'Targets',
+  'cmd.xephang.met': '{count}/4 met',
+  'cmd.xephang.met_all': 'all 4 met',
+  'cmd.xephang.no_targets': 'no targets set',
+  'cmd.xephang.legend': '✓ target met, ✗ not met, — no target set; Targets: how many of the four are met (rates by cases and money, cuts in cases and money carried with conditions) ({count} rows).',
 
   'cmd.quahan.usage': '{/overdue} [unit]',
   'cmd.quahan.desc': 'Overdue cases and overdue inspection findings (officers: their own cases).',

@@ -43,7 +43,11 @@ export const viCommands: Catalogue = {
   'cmd.xephang.col.officers': 'Chấp hành viên',
   'cmd.xephang.col.cases': 'Về việc',
   'cmd.xephang.col.money': 'Về tiền',
-  'cmd.xephang.legend': '✓ đạt chỉ tiêu, ✗ chưa đạt, — chưa giao chỉ tiêu ({count} mục).',
+  'cmd.xephang.col.targets': 'Chỉ tiêu',
+  'cmd.xephang.met': 'đạt {count}/4',
+  'cmd.xephang.met_all': 'đạt cả 04',
+  'cmd.xephang.no_targets': 'chưa giao chỉ tiêu',
+  'cmd.xephang.legend': '✓ đạt chỉ tiêu, ✗ chưa đạt, — chưa giao chỉ tiêu; cột Chỉ tiêu: số chỉ tiêu đạt trong 04 (tỷ lệ về việc, về tiền, giảm việc và tiền có điều kiện chuyển kỳ sau) ({count} mục).',
 
   'cmd.quahan.usage': '{/quahan} [đơn vị]',
   'cmd.quahan.desc': 'Việc quá hạn và kiến nghị kiểm tra quá hạn khắc phục (Chấp hành viên: việc của mình).',
