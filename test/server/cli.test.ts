@@ -157,6 +157,34 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(stderr).toContain('Ngày "2026-13-01" không hợp lệ');
   });
 
+  it('ranking <local unit> --json gives each officer the summary keys, their own targets and targets_met', async () => {
+    const { code, stdout, stderr } = await run('ranking', 'BH-DS', '--at', '2026-11-23', '--json');
+    expect([code, stderr]).toEqual([0, '']);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ unit: 'BH-DS', work_year: 2027, at: '2026-11-23', by: 'officers' });
+    expect(json.rows.length).toBeGreaterThan(1);
+    const bookKeys = [
+      'carried_over', 'new', 'total', 'entrusted', 'withdrawn', 'to_enforce', 'with_conditions', 'without_conditions',
+      'completed', 'terminated', 'done', 'enforcing', 'postponed', 'suspended', 'carried_to_next', 'carried_with_conditions', 'rate',
+    ];
+    const summary = JSON.parse((await run('summary', 'BH-DS', '--at', '2026-11-23', '--json')).stdout);
+    for (const row of json.rows) {
+      expect(Object.keys(row)).toEqual(['rank', 'code', 'name', 'cases', 'money', 'targets', 'carried_cut', 'targets_met', 'meets']);
+      expect(Object.keys(row.cases)).toEqual(bookKeys);
+      expect(Object.keys(row.money)).toEqual(bookKeys);
+      expectSummaryAddsUp(row);
+      expect(Object.keys(row.carried_cut)).toEqual(['base_at', 'cases_base', 'money_base', 'cases', 'money']);
+      // The demo gives every officer targets of their own: never the unit's row.
+      expect(Object.keys(row.targets)).toEqual(['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut']);
+      expect(Object.keys(row.targets_met)).toEqual(['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut', 'count']);
+    }
+    // The first (most senior) officer's targets are a notch above the unit's.
+    expect(json.rows.some((r: { targets: unknown }) => JSON.stringify(r.targets) !== JSON.stringify(summary.targets))).toBe(true);
+    // A case held by no officer is in the unit's base only.
+    const casesBase = json.rows.reduce((n: number, r: { carried_cut: { cases_base: number } }) => n + r.carried_cut.cases_base, 0);
+    expect(casesBase).toBeLessThanOrEqual(summary.carried_cut.cases_base);
+  });
+
   it('ranking and overdue print tables, and JSON on request', async () => {
     const ranking = await run('ranking', 'BH', '--at', '2026-11-23');
     expect(ranking.code).toBe(0);
