@@ -1,7 +1,8 @@
+import { targetsCount } from '../../bot/commands/ranking.ts';
 import { formatCount, formatDate, formatRate, renderTable } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
-import type { Ranking, RankingRow } from '../../db/numbers/types.ts';
+import type { Ranking } from '../../db/numbers/types.ts';
 import { reportDate, writeJson } from './report-date.ts';
 import { type CliCommand, writeLine } from './types.ts';
 
@@ -16,17 +17,6 @@ export const rankingCommand: CliCommand = {
     return 0;
   },
 };
-
-/** Whether the two rate targets are met, in words a leader uses at the briefing. */
-function meetsTargets(row: RankingRow, locale: Locale): string {
-  if (!row.targets) return t(locale, 'cli.ranking.no_target');
-  const { cases_rate: cases, money_rate: money } = row.meets;
-  if (cases === true && money === true) return t(locale, 'cli.ranking.meets_both');
-  if (cases === true) return t(locale, 'cli.ranking.meets_cases');
-  if (money === true) return t(locale, 'cli.ranking.meets_money');
-  if (cases === false || money === false) return t(locale, 'cli.ranking.meets_none');
-  return '—';
-}
 
 export function renderRanking(r: Ranking, locale: Locale): string {
   const title = t(locale, r.by === 'units' ? 'cli.ranking.title_units' : 'cli.ranking.title_officers', {
@@ -50,7 +40,7 @@ export function renderRanking(r: Ranking, locale: Locale): string {
       `${formatCount(row.cases.done, locale)}/${formatCount(row.cases.with_conditions, locale)}`,
       formatRate(row.cases.rate, locale),
       formatRate(row.money.rate, locale),
-      meetsTargets(row, locale),
+      targetsCount(row, locale),
     ]),
     { align: ['right', 'left', 'right', 'right', 'right', 'left'] },
   );

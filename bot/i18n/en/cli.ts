@@ -72,12 +72,7 @@ export const enCli: Catalogue = {
   'cli.ranking.done_of': 'Done/With cond.',
   'cli.ranking.cases_rate': 'Cases rate',
   'cli.ranking.money_rate': 'Money rate',
-  'cli.ranking.meets': 'Targets met?',
-  'cli.ranking.meets_both': 'Both',
-  'cli.ranking.meets_cases': 'Cases only',
-  'cli.ranking.meets_money': 'Money only',
-  'cli.ranking.meets_none': 'Neither',
-  'cli.ranking.no_target': 'No target',
+  'cli.ranking.meets': 'Targets met',
 
   'cli.overdue.title': 'Overdue — {name} ({unit}), as of {at}',
   'cli.overdue.cases': 'Overdue cases: {count}',

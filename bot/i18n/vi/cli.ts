@@ -72,12 +72,7 @@ export const viCli: Catalogue = {
   'cli.ranking.done_of': 'Xong/Có ĐK',
   'cli.ranking.cases_rate': 'Tỷ lệ việc',
   'cli.ranking.money_rate': 'Tỷ lệ tiền',
-  'cli.ranking.meets': 'Chỉ tiêu đạt?',
-  'cli.ranking.meets_both': 'Đạt cả hai',
-  'cli.ranking.meets_cases': 'Đạt về việc',
-  'cli.ranking.meets_money': 'Đạt về tiền',
-  'cli.ranking.meets_none': 'Chưa đạt',
-  'cli.ranking.no_target': 'Chưa giao',
+  'cli.ranking.meets': 'Chỉ tiêu đạt',
 
   'cli.overdue.title': 'Quá hạn — {name} ({unit}), tính đến {at}',
   'cli.overdue.cases': 'Việc thi hành án quá hạn: {count}',
