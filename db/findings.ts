@@ -3,6 +3,7 @@ import { canFollowUpFinding, canReadFinding, canReportRemedy } from './access.ts
 import type { WriteContext } from './case-updates/update.ts';
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
+import { checkFreeText } from './text.ts';
 import type { Person } from './identity.ts';
 import { auditLog, type Channel, type FindingEventKind, findingEvents, findings } from './schema.ts';
 import { idArray } from './sql-arrays.ts';
@@ -121,17 +122,9 @@ export async function listReportableFindings(db: Db, person: Person, today: IsoD
   return rows.map((r) => toRow(r, today)).filter((r) => canReportRemedy(person, r));
 }
 
-// As bot/core/control-characters.ts, which db/ may not import: a writer refuses them itself.
-const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
-
 /** Trimmed text of 1..FINDING_NOTE_MAX_LENGTH characters; `missing` names the refusal of an empty one. */
 export function checkFindingText(text: string | undefined, missing: 'finding.note_required' | 'finding.reason_required'): string {
-  const trimmed = (text ?? '').trim();
-  if (trimmed.length === 0) throw new UserError(missing);
-  const length = [...trimmed].length;
-  if (length > FINDING_NOTE_MAX_LENGTH) throw new UserError('finding.note_too_long', { max: FINDING_NOTE_MAX_LENGTH, length });
-  if (CONTROL.test(trimmed)) throw new UserError('finding.control_characters');
-  return trimmed;
+  return checkFreeText(text, FINDING_NOTE_MAX_LENGTH, { empty: missing, tooLong: 'finding.note_too_long', control: 'finding.control_characters' });
 }
 
 export interface FindingChange {

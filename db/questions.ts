@@ -12,6 +12,7 @@ import { canReadCase, canReadUnit, isLeader, isProvinceLeader } from './access.t
 import { readCase } from './case-updates/state.ts';
 import { type Db, queryRows } from './client.ts';
 import { UserError } from './errors.ts';
+import { checkFreeText } from './text.ts';
 import type { Person } from './identity.ts';
 import { auditLog, cases, type Channel, type ChatPlatform, questions, staff, units } from './schema.ts';
 
@@ -57,17 +58,9 @@ export function parseQuestionRef(word: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-// Control characters but tab and line breaks, and lone surrogates (see bot/core/control-characters.ts).
-const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
-
 /** Trimmed text of 1..QUESTION_MAX_LENGTH characters without control characters. */
 export function checkQuestionText(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) throw new UserError('question.empty');
-  if (CONTROL.test(trimmed)) throw new UserError('question.control_characters');
-  const length = [...trimmed].length;
-  if (length > QUESTION_MAX_LENGTH) throw new UserError('question.too_long', { max: QUESTION_MAX_LENGTH, length });
-  return trimmed;
+  return checkFreeText(text, QUESTION_MAX_LENGTH, { empty: 'question.empty', tooLong: 'question.too_long', control: 'question.control_characters' });
 }
 
 /** Whether `p` may ask about a case: a province leader, about a case of their province. */

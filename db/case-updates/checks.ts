@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { checkFreeText } from '../text.ts';
 import { isOpenStatus } from '../status-rules.ts';
 import { isIsoDate, type IsoDate } from '../work-year.ts';
 import type { CaseRow } from './state.ts';
@@ -25,9 +26,5 @@ export function checkOpen(row: CaseRow): void {
 
 /** Trimmed free text of 1..NOTE_MAX_LENGTH characters (counted as people count them). */
 export function checkText(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) throw new UserError('case.note_empty');
-  const length = [...trimmed].length;
-  if (length > NOTE_MAX_LENGTH) throw new UserError('case.note_too_long', { max: NOTE_MAX_LENGTH, length });
-  return trimmed;
+  return checkFreeText(text, NOTE_MAX_LENGTH, { empty: 'case.note_empty', tooLong: 'case.note_too_long' });
 }
