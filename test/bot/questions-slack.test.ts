@@ -9,7 +9,7 @@ import { createTestCore, say } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { firstCaseOf, setChannels } from '../helpers/fixtures.ts';
 import { createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
-import { buttonPress, interaction } from '../helpers/slack-requests.ts';
+import { buttonPress, viewSubmission } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
 const HEAD = 'U0HEAD'; // BH-DS-TP
@@ -29,27 +29,18 @@ describe.each(drivers)('answering a question through the Slack form, through Bol
     send(
       slack,
       standIn,
-      interaction({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'thads' },
-        user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        trigger_id: `trig-${viewId}-${++n}`,
-        view: {
-          id: viewId,
-          type: 'modal',
-          callback_id: formCallbackId('answer'),
-          team_id: 'T1',
-          private_metadata: JSON.stringify({ channelId: CHANNEL }),
-          hash: 'h',
-          state: {
+      viewSubmission({
+        user: user,
+        trigger: `trig-${viewId}-${++n}`,
+        viewId: viewId,
+        callbackId: formCallbackId('answer'),
+        privateMetadata: JSON.stringify({ channelId: CHANNEL }),
+        state: {
             values: {
               question: { question: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: values.question }, value: values.question } } },
               answer: { answer: { type: 'plain_text_input', value: values.answer } },
             },
           },
-        },
       }),
     );
 

@@ -9,7 +9,7 @@ import { seedDemo } from '../../db/demo/index.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { linkSlack, send, textOf } from '../helpers/slack-app.ts';
-import { buttonPress, interaction, SLACK_SECRET, SLACK_TOKEN, signedRequest, slashCommand } from '../helpers/slack-requests.ts';
+import { buttonPress, SLACK_SECRET, SLACK_TOKEN, signedRequest, slashCommand, viewSubmission } from '../helpers/slack-requests.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { noCache } from '../../db/result-cache.ts';
 
@@ -29,28 +29,19 @@ describe.each(drivers)('the Slack app against Slack’s deadlines (%s)', (driver
     slashCommand({ user, text, channel: CHANNEL, trigger, responseUrl: standIn.responseUrl(trigger) });
   /** A submission of the report modal: "thu" on a case, the amount `amount` (none: missing). */
   const submission = (amount?: string) =>
-    interaction({
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'thads' },
-      user: { id: OFFICER, username: 'officer', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: `trig-${++n}`,
-      view: {
-        id: `VDL${n}`,
-        type: 'modal',
-        callback_id: REPORT_MODAL_ID,
-        team_id: 'T1',
-        private_metadata: JSON.stringify({ channelId: CHANNEL }),
-        hash: 'h',
-        state: {
+    viewSubmission({
+      user: OFFICER,
+      trigger: `trig-${++n}`,
+      viewId: `VDL${n}`,
+      callbackId: REPORT_MODAL_ID,
+      privateMetadata: JSON.stringify({ channelId: CHANNEL }),
+      state: {
           values: {
             case: { case: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'BH-DS-NONE' } } },
             action: { action: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'thu' }, value: 'thu' } } },
             amount: { amount: { type: 'plain_text_input', value: amount ?? null } },
           },
         },
-      },
     });
   /**
    * An app whose ack window (1 ms) closes before any listener runs: a middleware first waits
@@ -132,22 +123,13 @@ describe.each(drivers)('the Slack app against Slack’s deadlines (%s)', (driver
   });
 
   it('words a late refusal of another form in its own terms, not a progress report’s', async () => {
-    const remedy = interaction({
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'thads' },
-      user: { id: OFFICER, username: 'officer', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: `trig-${++n}`,
-      view: {
-        id: `VDL${n}`,
-        type: 'modal',
-        callback_id: formCallbackId('remedy'),
-        team_id: 'T1',
-        private_metadata: JSON.stringify({ channelId: CHANNEL }),
-        hash: 'h',
-        state: { values: { note: { note: { type: 'plain_text_input', value: 'Đã khắc phục' } } } },
-      },
+    const remedy = viewSubmission({
+      user: OFFICER,
+      trigger: `trig-${++n}`,
+      viewId: `VDL${n}`,
+      callbackId: formCallbackId('remedy'),
+      privateMetadata: JSON.stringify({ channelId: CHANNEL }),
+      state: { values: { note: { note: { type: 'plain_text_input', value: 'Đã khắc phục' } } } },
     });
     const { calls } = await send(slowApp(), standIn, remedy);
     const dm = calls.filter((c) => c.method === 'chat.postMessage');

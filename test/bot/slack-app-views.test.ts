@@ -10,7 +10,7 @@ import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { firstCaseOf } from '../helpers/fixtures.ts';
 import { createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
-import { buttonPress, eventCallback, interaction, slashCommand } from '../helpers/slack-requests.ts';
+import { buttonPress, eventCallback, interaction, slashCommand, viewSubmission } from '../helpers/slack-requests.ts';
 import { type SlackCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { noCache } from '../../db/result-cache.ts';
 
@@ -39,22 +39,13 @@ describe.each(drivers)('the report modal and the App Home through Bolt, its Web 
     send(
       slack,
       standIn,
-      interaction({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'thads' },
-        user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        trigger_id: `trig-${viewId}-${++n}`,
-        view: {
-          id: viewId,
-          type: 'modal',
-          callback_id: REPORT_MODAL_ID,
-          team_id: 'T1',
-          private_metadata: channelId ? JSON.stringify({ channelId }) : '',
-          hash: 'h',
-          state: { values },
-        },
+      viewSubmission({
+        user: user,
+        trigger: `trig-${viewId}-${++n}`,
+        viewId: viewId,
+        callbackId: REPORT_MODAL_ID,
+        privateMetadata: channelId ? JSON.stringify({ channelId }) : '',
+        state: { values },
       }),
     );
   const form = (fields: { case?: string; action?: string; amount?: string }) => ({

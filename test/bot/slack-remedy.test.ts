@@ -8,7 +8,7 @@ import { noCache } from '../../db/result-cache.ts';
 import { createTestCore } from '../helpers/core.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { createTestSlack, linkSlack, send, textOf } from '../helpers/slack-app.ts';
-import { buttonPress, interaction, slashCommand } from '../helpers/slack-requests.ts';
+import { buttonPress, interaction, slashCommand, viewSubmission } from '../helpers/slack-requests.ts';
 import { type SlackCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
 const REMEDY_MODAL_ID = formCallbackId('remedy');
@@ -39,21 +39,13 @@ describe.each(drivers)('the remedy form through Bolt, its Web API on a stand-in 
     send(
       slack,
       standIn,
-      interaction({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'thads' },
-        user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        trigger_id: `trig-${viewId}-${++n}`,
-        view: {
-          id: viewId,
-          type: 'modal',
-          callback_id: REMEDY_MODAL_ID,
-          team_id: 'T1',
-          private_metadata: JSON.stringify({ channelId: CHANNEL }),
-          hash: 'h',
-          state: {
+      viewSubmission({
+        user: user,
+        trigger: `trig-${viewId}-${++n}`,
+        viewId: viewId,
+        callbackId: REMEDY_MODAL_ID,
+        privateMetadata: JSON.stringify({ channelId: CHANNEL }),
+        state: {
             values: {
               finding: {
                 finding: {
@@ -64,7 +56,6 @@ describe.each(drivers)('the remedy form through Bolt, its Web API on a stand-in 
               note: { note: { type: 'plain_text_input', value: fields.note ?? null } },
             },
           },
-        },
       }),
     );
 

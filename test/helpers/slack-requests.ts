@@ -42,6 +42,30 @@ export function interaction(payload: Record<string, unknown>): SlackBody {
 }
 
 /** An Events API callback wrapping `event`. */
+/**
+ * A view_submission of a form's modal, in the envelope Slack sends: `state` is the view's state
+ * (block → element state), `privateMetadata` what the modal carried from where it was opened.
+ */
+export function viewSubmission(fields: { user: string; trigger: string; viewId: string; callbackId: string; privateMetadata: string; state: unknown }): SlackBody {
+  return interaction({
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'thads' },
+    user: { id: fields.user, username: fields.user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: fields.trigger,
+    view: {
+      id: fields.viewId,
+      type: 'modal',
+      callback_id: fields.callbackId,
+      team_id: 'T1',
+      private_metadata: fields.privateMetadata,
+      hash: 'h',
+      state: fields.state,
+    },
+  });
+}
+
 export function eventCallback(event: Record<string, unknown>, eventId: string): SlackBody {
   const body = { token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: 1_795_000_000, event };
   return { body: JSON.stringify(body), contentType: 'application/json' };
