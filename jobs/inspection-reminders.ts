@@ -12,14 +12,10 @@ import { mentionsOn } from './briefing/mentions.ts';
 import { isoWeekKey } from './briefing/iso-week.ts';
 import { findingsEscalationReply, followUpReply, type RemindedFinding, unitReminderReply } from './inspections/messages.ts';
 import { findingState, isReminderDue, SOON_DAYS } from './inspections/reminder-days.ts';
+import { mondayOf } from './briefing/iso-week.ts';
 import type { Job, PlannedMessage } from './types.ts';
 
 const NAME = 'inspection-reminders';
-
-/** The Monday of the week holding `date`. */
-export function mondayOf(date: IsoDate): IsoDate {
-  return addDays(date, 1 - (new Date(`${date}T00:00:00Z`).getUTCDay() || 7));
-}
 
 /** The first working day of the week holding `date` (Monday, or later when Monday is a day off); undefined when the whole week is off. */
 export function firstWorkingDayOfWeek(date: IsoDate, calendar: Calendar): IsoDate | undefined {

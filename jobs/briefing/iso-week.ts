@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../db/work-year.ts';
+import { addDays, type IsoDate } from '../../db/work-year.ts';
 
 /** The ISO 8601 week of a date: weeks start on Monday, week 1 holds the year's first Thursday. */
 export function isoWeekOf(date: IsoDate): { year: number; week: number } {
@@ -15,4 +15,9 @@ export function isoWeekOf(date: IsoDate): { year: number; week: number } {
 export function isoWeekKey(date: IsoDate): string {
   const { year, week } = isoWeekOf(date);
   return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday of the (ISO) week holding `date`. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, 1 - (new Date(`${date}T00:00:00Z`).getUTCDay() || 7));
 }
