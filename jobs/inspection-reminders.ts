@@ -7,12 +7,10 @@ import { chatPlatforms } from '../db/schema.ts';
 import { getUnitChannels } from '../db/unit-channels.ts';
 import { getUnitNames } from '../db/units.ts';
 import { addDays, daysBetween, type IsoDate, todayIn } from '../db/work-year.ts';
-import { previousWorkingDay } from './alerts/new-overdue.ts';
 import { mentionsOn } from './briefing/mentions.ts';
-import { isoWeekKey } from './briefing/iso-week.ts';
+import { isoWeekKey, mondayOf } from './briefing/iso-week.ts';
 import { findingsEscalationReply, followUpReply, type RemindedFinding, unitReminderReply } from './inspections/messages.ts';
 import { findingState, isReminderDue, SOON_DAYS } from './inspections/reminder-days.ts';
-import { mondayOf } from './briefing/iso-week.ts';
 import type { Job, PlannedMessage } from './types.ts';
 
 const NAME = 'inspection-reminders';
@@ -49,7 +47,7 @@ export const inspectionRemindersJob: Job = {
     // reminder day after it and up to today is this run's (job_runs, as overdue-alerts does).
     const last = await getLastSlot(deps.db, NAME);
     const lastDay = last ? todayIn(deps.config.timeZone, last) : undefined;
-    const previous = previousWorkingDay(today, calendar);
+    const previous = calendar.workingDayBefore(today);
     const since = lastDay !== undefined && lastDay < previous ? lastDay : previous;
     // A finding sent back after phúc tra since the previous run is reminded now, whatever its
     // deadline. The previous run's instant: the recorded one, or (a rerun of this slot, no run

@@ -7,7 +7,6 @@ import { getUnitChannels } from '../db/unit-channels.ts';
 import { getUnitNames } from '../db/units.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
 import { escalationReply } from './alerts/escalations.ts';
-import { previousWorkingDay } from './alerts/new-overdue.ts';
 import { NEW_LISTED, unitDigest } from './alerts/unit-digest.ts';
 import { mentionsOn } from './briefing/mentions.ts';
 import type { Job, PlannedMessage } from './types.ts';
@@ -35,7 +34,7 @@ export const overdueAlertsJob: Job = {
     // runs were missed (a server down for days, a schedule less than daily).
     const last = await getLastSlot(deps.db, NAME);
     const lastDay = last ? todayIn(deps.config.timeZone, last) : undefined;
-    const previous = previousWorkingDay(today, deps.numbers.calendar);
+    const previous = deps.numbers.calendar.workingDayBefore(today);
     const since = lastDay !== undefined && lastDay < previous ? lastDay : previous;
     const threshold = deps.numbers.rules.escalateAfterDays;
     const [channels, overseers] = await Promise.all([getUnitChannels(deps.db), getOverseers(deps.db)]);

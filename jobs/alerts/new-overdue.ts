@@ -1,14 +1,5 @@
-import type { Calendar } from '../../db/calendar.ts';
 import type { OverdueCase } from '../../db/numbers/types.ts';
-import { addDays, type IsoDate } from '../../db/work-year.ts';
-
-/** The working day before `date` (weekends, holidays and Tết skipped); the alerts ran then. */
-export function previousWorkingDay(date: IsoDate, calendar: Calendar): IsoDate {
-  let day = addDays(date, -1);
-  // A year without a working day is a misconfiguration; stop rather than loop for ever.
-  for (let i = 0; i < 366 && !calendar.isWorkingDay(day); i++) day = addDays(day, -1);
-  return day;
-}
+import type { IsoDate } from '../../db/work-year.ts';
 
 /**
  * The time limits a case broke since the last alert. The job runs on working days only, so the

@@ -1,6 +1,5 @@
 import type { Calendar } from '../../db/calendar.ts';
 import { addDays, daysBetween, type IsoDate } from '../../db/work-year.ts';
-import { previousWorkingDay } from '../alerts/new-overdue.ts';
 
 /** A finding is first reminded this many calendar days before its deadline. */
 export const SOON_DAYS = 7;
@@ -24,7 +23,7 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: Calenda
  */
 export function isReminderDue(due: IsoDate, since: IsoDate, today: IsoDate, calendar: Calendar): boolean {
   const inWindow = (day: IsoDate) => since < day && day <= today;
-  if (inWindow(addDays(due, -SOON_DAYS)) || inWindow(previousWorkingDay(due, calendar)) || inWindow(due)) return true;
+  if (inWindow(addDays(due, -SOON_DAYS)) || inWindow(calendar.workingDayBefore(due)) || inWindow(due)) return true;
   if (today <= due) return false;
   // Overdue by k working days: reminded at k = 1, 4, 7 …; how many of those lie in (since, today]?
   const reminders = (k: number) => Math.floor((k + OVERDUE_EVERY - 1) / OVERDUE_EVERY);
@@ -46,6 +45,6 @@ export function findingState(due: IsoDate, today: IsoDate, calendar: Calendar): 
   const days = daysBetween(today, due);
   if (days === 0) return { kind: 'today' };
   if (days === 1) return { kind: 'tomorrow' };
-  if (previousWorkingDay(due, calendar) === today) return { kind: 'last_working_day' };
+  if (calendar.workingDayBefore(due) === today) return { kind: 'last_working_day' };
   return { kind: 'soon', days };
 }

@@ -8,7 +8,6 @@ import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { recordSlot } from '../../db/job-runs.ts';
 import { chatIdentities, jobRuns, staff, staffOversees, units } from '../../db/schema.ts';
-import { previousWorkingDay } from '../../jobs/alerts/new-overdue.ts';
 import { enqueue } from '../../jobs/outbox.ts';
 import { overdueAlertsJob } from '../../jobs/overdue-alerts.ts';
 import type { PlannedMessage } from '../../jobs/types.ts';
@@ -102,10 +101,10 @@ async function seed(db: Db) {
 
 describe('the previous working day', () => {
   it('skips weekends and the whole Tết break', () => {
-    expect(previousWorkingDay('2026-11-24', calendar)).toBe('2026-11-23');
-    expect(previousWorkingDay('2026-11-23', calendar)).toBe('2026-11-20'); // Monday: Friday
-    expect(previousWorkingDay('2027-02-10', calendar)).toBe('2027-02-04');
-    expect(previousWorkingDay('2027-02-08', calendar)).toBe('2027-02-04'); // a run on a Tết day
+    expect(calendar.workingDayBefore('2026-11-24')).toBe('2026-11-23');
+    expect(calendar.workingDayBefore('2026-11-23')).toBe('2026-11-20'); // Monday: Friday
+    expect(calendar.workingDayBefore('2027-02-10')).toBe('2027-02-04');
+    expect(calendar.workingDayBefore('2027-02-08')).toBe('2027-02-04'); // a run on a Tết day
   });
 });
 
