@@ -28,6 +28,8 @@ export interface Incoming {
   pressed?: boolean;
   /** The platform can show a form now (a Slack modal). */
   forms?: boolean;
+  /** Typed after the platform's one slash command (`/thads …`): a command unless it answers a pending question. */
+  slash?: boolean;
 }
 
 export interface Core {

@@ -2,7 +2,6 @@ import { findPerson, getPersonByCode, type Person } from '../../db/identity.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
 import { findQuestionByMessage, questionRef } from '../../db/questions.ts';
 import { todayIn } from '../../db/work-year.ts';
-import { readDialogue, dialogueKey } from '../dialogue/state.ts';
 import { findForm } from '../forms/index.ts';
 import type { Choice, FieldErrors, FormValues } from '../forms/form.ts';
 import { type Locale, t } from '../i18n/index.ts';
@@ -104,13 +103,7 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
     return { kind: 'replies', person, locale, outgoing: [{ to: done.already ? 'private' : 'chat', reply: done.reply }] };
   }
 
-  let text = input.kind === 'press' ? input.action : input.text;
-  if (input.kind === 'text' && person) text = await answeringReply(core, inbound, text);
-  if (input.kind === 'text' && input.slash && !text.startsWith('/')) {
-    // After `/thads`, text is a command unless it answers the question the bot asked here.
-    const pending = person && (await readDialogue(db, dialogueKey(where, account, person), now()))?.line;
-    if (!pending) text = `/${text}`;
-  }
+  const text = input.kind === 'press' ? input.action : person ? await answeringReply(core, inbound, input.text) : input.text;
   let outgoing = await dispatch(core, {
     text,
     person,
@@ -119,6 +112,7 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
     account,
     updateId: inbound.inboundId,
     pressed: input.kind === 'press',
+    slash: input.kind === 'text' && input.slash === true,
     forms: inbound.forms === true,
   });
   // Chatter is not answered in a group; a slash command always is.

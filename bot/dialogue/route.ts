@@ -12,6 +12,7 @@ interface Message {
   chat: { platform: Platform; id: string; isPrivate: boolean };
   account: { externalId: string };
   pressed?: boolean;
+  slash?: boolean;
 }
 
 /**
@@ -19,7 +20,8 @@ interface Message {
  * Other text answers the question the bot asked this person in this chat, if one is pending
  * (it completes the dialogue's line); otherwise it runs only when its first word is a
  * command's name exactly as buttons write it ("viec", typed on the console without "/"; not
- * "Việc…", which starts many a sentence), and anything else is chatter: null.
+ * "Việc…", which starts many a sentence), or follows a platform's slash command (`/thads …`),
+ * and anything else is chatter: null.
  */
 export async function resolveText(deps: CoreDeps, message: Message, isCommand: (word: string) => boolean): Promise<string | null> {
   const text = message.text.trim();
@@ -33,5 +35,7 @@ export async function resolveText(deps: CoreDeps, message: Message, isCommand: (
       if (!(named && dialogue.expects === 'amount')) return `${dialogue.line} ${text}`;
     }
   }
+  // After a platform's slash command (`/thads …`) text is a command, mistyped or not.
+  if (message.slash) return `/${text}`;
   return named ? text : null;
 }
