@@ -12,6 +12,7 @@ import { enJobs } from './en/jobs.ts';
 import { enQuestions } from './en/questions.ts';
 import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
+import { enTable } from './en/table.ts';
 import { enTelegram } from './en/telegram.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
@@ -27,6 +28,7 @@ import { viJobs } from './vi/jobs.ts';
 import { viQuestions } from './vi/questions.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
+import { viTable } from './vi/table.ts';
 import { viTelegram } from './vi/telegram.ts';
 import { commandRef } from '../core/command-ref.ts';
 
@@ -40,8 +42,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

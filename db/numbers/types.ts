@@ -41,7 +41,11 @@ export interface Summary {
   cases: Books;
   money: Books;
   targets: Targets | null;
-  same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null };
+  /**
+   * The same day last year (cùng kỳ): its rates (CONTRACT.md) and, beside them, its whole books,
+   * so the results table compares the volumes too.
+   */
+  same_period_last_year: { at: IsoDate; cases_rate: number | null; money_rate: number | null; cases: Books; money: Books };
   carried_cut: CarriedCut;
   /**
    * Credit-institution cases (án tín dụng, ngân hàng): to enforce and done, by cases and by

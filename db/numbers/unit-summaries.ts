@@ -68,7 +68,7 @@ export async function getAllSummaries(db: Db, at: IsoDate, options: NumbersOptio
       cases: now.cases,
       money: now.money,
       targets: goal,
-      same_period_last_year: { at: lastYearAt, cases_rate: last.cases.rate, money_rate: last.money.rate },
+      same_period_last_year: { at: lastYearAt, cases_rate: last.cases.rate, money_rate: last.money.rate, cases: last.cases, money: last.money },
       carried_cut: cut,
       targets_met: targetsMet(goal, now, cut),
       ...creditAndFlags(now),

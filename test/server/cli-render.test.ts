@@ -37,7 +37,7 @@ const summary: Summary = {
   cases: books(1, 84.17),
   money: books(30_000_000, 51.2),
   targets: { cases_rate: 83.9, money_rate: 51.9, carried_cases_cut: 5, carried_money_cut: 5 },
-  same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null },
+  same_period_last_year: { at: '2025-11-23', cases_rate: 80.1, money_rate: null, cases: books(0.9, 80.1), money: books(25_000_000, null) },
   carried_cut: { base_at: '2026-09-30', cases_base: 20, money_base: 600_000_000, cases: 5, money: 5 },
   targets_met: { cases_rate: true, money_rate: false, carried_cases_cut: true, carried_money_cut: true, count: 3 },
   credit: { cases: 12, money: 9_000_000_000, done_cases: 3, done_money: 1_500_000_000 },
