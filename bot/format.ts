@@ -6,6 +6,7 @@
 import type { Locale } from './i18n/index.ts';
 
 export { padText, renderTable, textWidth, truncateText } from './format/table.ts';
+export { placeName } from './format/unit-name.ts';
 export type { Align, TableOptions } from './format/table.ts';
 
 const DASH = '—';
@@ -84,14 +85,17 @@ const shortUnits: Record<Locale, [number, string][]> = {
   ],
 };
 
+const currencyWord: Record<Locale, string> = { vi: 'đồng', en: '₫' };
+
 /** Up to `decimals` decimals, trailing zeros dropped: `12,4`, `1,25`, `2`. */
 function formatTrimmed(value: number, decimals: number, locale: Locale): string {
   return numberFormat(locale, 'decimal', 0, decimals).format(rounded(value, decimals));
 }
 
 /**
- * Money for a glance: `12,4 tỷ ₫`, `850 triệu ₫`, `1,25 tỷ ₫` (vi); `12.4 bn ₫` (en). Three
- * significant digits. The unit is chosen here, not by Intl's compact notation (see above).
+ * Money in a sentence or at a glance (WORDING.md): `12,4 tỷ đồng`, `850 triệu đồng`, `1,25 tỷ đồng`
+ * (vi); `12.4 bn ₫` (en). Three significant digits. The unit is chosen here, not by Intl's compact
+ * notation (see above). Tables of the official report write the whole amount (formatMoney).
  */
 export function formatMoneyShort(vnd: number, locale: Locale): string {
   const abs = Math.abs(vnd);
@@ -105,11 +109,11 @@ export function formatMoneyShort(vnd: number, locale: Locale): string {
     // 999,96 triệu rounds to 1.000 triệu: say 1 tỷ instead.
     if (i > 0 && rounded(value, digits) >= 1000) {
       const [bigger, biggerName] = scales[i - 1]!;
-      return `${sign}${formatTrimmed(abs / bigger, 2, locale)} ${biggerName} ₫`;
+      return `${sign}${formatTrimmed(abs / bigger, 2, locale)} ${biggerName} ${currencyWord[locale]}`;
     }
-    return `${sign}${formatTrimmed(value, digits, locale)} ${name} ₫`;
+    return `${sign}${formatTrimmed(value, digits, locale)} ${name} ${currencyWord[locale]}`;
   }
-  return `${sign}${formatCount(abs, locale)} ₫`;
+  return `${sign}${formatCount(abs, locale)} ${currencyWord[locale]}`;
 }
 
 /** A rate in percent with 2 decimals: `84,25%` (vi), `84.25%` (en); `—` when there is none. */
@@ -120,15 +124,42 @@ export function formatRate(rate: number | null | undefined, locale: Locale): str
 }
 
 /**
- * The change between two rates in percentage points: `▲ 2,15 điểm %`, `▼ 0,40 điểm %`,
- * `= 0,00 điểm %`; `—` when either side is missing (no cases with conditions then).
+ * The change between two rates in percentage points, for a table cell under a header that names
+ * the unit ("điểm %", WORDING.md): `▲ 2,15`, `▼ 0,40`, `= 0,00`; `—` when either side is missing.
  */
 export function formatDelta(current: number | null | undefined, previous: number | null | undefined, locale: Locale = 'vi'): string {
-  if (current === null || current === undefined || previous === null || previous === undefined) return DASH;
-  const diff = Math.round((current - previous) * 100) / 100;
+  const diff = pointsBetween(current, previous);
+  if (diff === null) return DASH;
   const arrow = diff > 0 ? '▲' : diff < 0 ? '▼' : '=';
-  const unit = locale === 'vi' ? 'điểm %' : 'pp';
-  return `${arrow} ${formatNumber(Math.abs(diff), 2, locale)} ${unit}`;
+  return `${arrow} ${formatNumber(Math.abs(diff), 2, locale)}`;
+}
+
+/**
+ * The same change in a sentence (WORDING.md: "điểm phần trăm" in full): against last year
+ * `tăng 3,38 điểm phần trăm` / `giảm …` / `không đổi`; against a target `vượt 0,27 điểm phần trăm`
+ * / `thấp hơn …` / `bằng chỉ tiêu`. `—` when either side is missing.
+ */
+export function formatChange(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  against: 'last_year' | 'target',
+  locale: Locale,
+): string {
+  const diff = pointsBetween(current, previous);
+  if (diff === null) return DASH;
+  const way = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
+  const words = changeWords[locale][against][way];
+  return way === 'same' ? words : `${words} ${formatNumber(Math.abs(diff), 2, locale)} ${changeWords[locale].points}`;
+}
+
+const changeWords = {
+  vi: { points: 'điểm phần trăm', last_year: { up: 'tăng', down: 'giảm', same: 'không đổi' }, target: { up: 'vượt', down: 'thấp hơn', same: 'bằng chỉ tiêu' } },
+  en: { points: 'percentage points', last_year: { up: 'up', down: 'down', same: 'unchanged' }, target: { up: 'above by', down: 'below by', same: 'exactly on target' } },
+} as const;
+
+function pointsBetween(current: number | null | undefined, previous: number | null | undefined): number | null {
+  if (current === null || current === undefined || previous === null || previous === undefined) return null;
+  return Math.round((current - previous) * 100) / 100;
 }
 
 const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -7,7 +7,7 @@ import { getUpcomingDeadlines } from '../db/numbers/upcoming-deadlines.ts';
 import { getUnitChannels } from '../db/unit-channels.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
 import { mentionsOn } from './briefing/mentions.ts';
-import { isoWeekKey, isoWeekOf } from './briefing/iso-week.ts';
+import { isoWeekKey, mondayOf } from './briefing/iso-week.ts';
 import { provinceBriefingReply, rankChildren } from './briefing/province-briefing.ts';
 import { unitBriefingReply } from './briefing/unit-briefing.ts';
 import type { Job, PlannedMessage } from './types.ts';
@@ -35,7 +35,7 @@ export const weeklyBriefingJob: Job = {
     const today = todayIn(deps.config.timeZone, now);
     const weekEnd = addDays(today, 6);
     const period = isoWeekKey(today);
-    const { week } = isoWeekOf(today);
+    const week = mondayOf(today);
     const locale = deps.config.defaultLocale;
     const localIds = channels.filter((u) => u.kind === 'local').map((u) => u.id);
     const [all, overdue, deadlines, idle] = await Promise.all([

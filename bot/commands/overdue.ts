@@ -5,6 +5,7 @@ import { getOverdue } from '../../db/numbers/overdue.ts';
 import { defineCommand } from '../core/command.ts';
 import { formatCount, formatDate, formatMoneyShort } from '../format.ts';
 import { t } from '../i18n/index.ts';
+import { overdueReasonText } from '../report/overdue-reason.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
 const LISTED = 15;
@@ -35,7 +36,7 @@ export const overdueCommand = defineCommand({
               rows: shown.map((c) => [
                 c.code,
                 formatCount(c.days_overdue, locale),
-                c.reasons.map((r) => t(locale, `cmd.quahan.reason.${r.reason}`)).join(', '),
+                c.reasons.map((r) => overdueReasonText(r, locale)).join('; '),
                 formatMoneyShort(c.remaining, locale),
               ]),
               align: ['left', 'right', 'left', 'right'],

@@ -3,8 +3,9 @@ import { getRanking } from '../../db/numbers/ranking.ts';
 import type { Ranking, RankingRow } from '../../db/numbers/types.ts';
 import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
-import { formatCount, formatDate, formatRate } from '../format.ts';
+import { formatCount, formatRate, placeName } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
+import { periodLine } from '../report/period.ts';
 import { targetMark } from './summary-fields.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
@@ -43,7 +44,7 @@ export function rankingReply(r: Ranking, locale: Locale): Reply {
         headers: ['#', t(locale, `cmd.xephang.col.${r.by}`), t(locale, 'cmd.xephang.col.cases'), t(locale, 'cmd.xephang.col.money'), t(locale, 'cmd.xephang.col.targets')],
         rows: r.rows.map((row) => [
           String(row.rank),
-          r.by === 'units' ? row.code : row.name,
+          r.by === 'units' ? placeName(row.name) : row.name,
           `${formatRate(row.cases.rate, locale)} ${targetMark(row.meets.cases_rate)}`,
           `${formatRate(row.money.rate, locale)} ${targetMark(row.meets.money_rate)}`,
           targetsCount(row, locale),
@@ -51,7 +52,7 @@ export function rankingReply(r: Ranking, locale: Locale): Reply {
         align: ['right', 'left', 'right', 'right', 'left'],
       },
       { kind: 'text', text: t(locale, 'cmd.xephang.legend', { count: formatCount(r.rows.length, locale) }) },
-      { kind: 'context', text: t(locale, 'cmd.as_of_date', { year: r.work_year, at: formatDate(r.at, locale) }) },
+      { kind: 'context', text: periodLine(r.work_year, r.at, locale) },
     ],
   };
 }

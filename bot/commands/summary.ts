@@ -3,8 +3,11 @@ import { getSummaryShared } from '../../db/numbers/summary.ts';
 import type { Summary } from '../../db/numbers/types.ts';
 import { defineCommand } from '../core/command.ts';
 import type { Reply } from '../core/reply.ts';
-import { formatCount, formatDate, formatDelta, formatRate } from '../format.ts';
+import { formatChange, formatCount, formatRate } from '../format.ts';
 import { type Locale, t } from '../i18n/index.ts';
+import { periodLine } from '../report/period.ts';
+import { rateLabel, rowLabel } from '../report/results-rows.ts';
+import { targetsMetText } from '../report/target-rows.ts';
 import { booksPair, creditField, flagsField } from './summary-fields.ts';
 import { isReply, resolveUnit, unitWords } from './unit-arg.ts';
 
@@ -37,9 +40,9 @@ export function summaryReply(s: Summary, locale: Locale): Reply {
     return t(locale, 'cmd.tomtat.rate_line', {
       rate: formatRate(value, locale),
       target: formatRate(target, locale),
-      vs_target: formatDelta(value, target, locale),
+      vs_target: formatChange(value, target, 'target', locale),
       last: formatRate(last, locale),
-      vs_last: formatDelta(value, last, locale),
+      vs_last: formatChange(value, last, 'last_year', locale),
     });
   };
   const pair = (key: 'to_enforce' | 'with_conditions' | 'done' | 'enforcing' | 'carried_to_next') => booksPair(s, key, locale);
@@ -49,21 +52,22 @@ export function summaryReply(s: Summary, locale: Locale): Reply {
       {
         kind: 'fields',
         fields: [
-          { label: t(locale, 'cmd.tomtat.cases_rate'), value: rate('cases') },
-          { label: t(locale, 'cmd.tomtat.money_rate'), value: rate('money') },
-          { label: t(locale, 'cmd.tomtat.to_enforce'), value: pair('to_enforce') },
-          { label: t(locale, 'cmd.tomtat.with_conditions'), value: pair('with_conditions') },
-          { label: t(locale, 'cmd.tomtat.done'), value: pair('done') },
-          { label: t(locale, 'cmd.tomtat.enforcing'), value: pair('enforcing') },
-          { label: t(locale, 'cmd.tomtat.carried_to_next'), value: pair('carried_to_next') },
+          { label: rateLabel('cases', locale), value: rate('cases') },
+          { label: rateLabel('money', locale), value: rate('money') },
+          ...(['to_enforce', 'with_conditions', 'done', 'enforcing', 'carried_to_next'] as const).map((key) => ({
+            label: rowLabel(key, locale),
+            value: pair(key),
+          })),
           creditField(s, locale),
           flagsField(s, locale),
           { label: t(locale, 'cmd.tomtat.overdue'), value: formatCount(s.overdue, locale) },
         ],
       },
+      // Beside the ten figures (Slack shows at most ten fields in a section): the four targets judged.
+      { kind: 'text', text: targetsMetText(s, locale) },
       {
         kind: 'context',
-        text: t(locale, 'cmd.as_of', { year: s.work_year, from: formatDate(s.from, locale), at: formatDate(s.at, locale) }),
+        text: periodLine(s.work_year, s.at, locale),
       },
     ],
   };

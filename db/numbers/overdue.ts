@@ -179,8 +179,13 @@ export function toOverdueCase(r: OverdueRow, at: IsoDate, { rules, calendar }: N
   const reasons: OverdueCase['reasons'] = [];
   if (r.is_deadline && r.due_date) reasons.push({ reason: 'deadline', due: r.due_date });
   if (r.is_verification_late) reasons.push({ reason: 'verification_late', due: verificationDue(r.decision_date, rules, calendar) });
-  if (r.is_reverification_due) reasons.push({ reason: 'reverification_due', due: monthsLimitDue(r.last_check, reverifyMonthsFor(r.flags, rules), calendar) });
-  if (r.is_stale_with_conditions) reasons.push({ reason: 'stale_with_conditions', due: monthsLimitDue(r.accepted_date, rules.staleMonths, calendar) });
+  if (r.is_reverification_due) {
+    const months = reverifyMonthsFor(r.flags, rules);
+    reasons.push({ reason: 'reverification_due', due: monthsLimitDue(r.last_check, months, calendar), months });
+  }
+  if (r.is_stale_with_conditions) {
+    reasons.push({ reason: 'stale_with_conditions', due: monthsLimitDue(r.accepted_date, rules.staleMonths, calendar), months: rules.staleMonths });
+  }
   reasons.sort((a, b) => a.due.localeCompare(b.due));
   const amount = Number(r.amount);
   return {

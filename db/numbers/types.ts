@@ -126,8 +126,11 @@ export interface OverdueCase {
   amount: number;
   /** Amount minus everything collected up to `at`. */
   remaining: number;
-  /** Each broken time limit with the day it fell due, oldest first. */
-  reasons: { reason: OverdueReason; due: IsoDate }[];
+  /**
+   * Each broken time limit with the day it fell due, oldest first; a limit counted in months
+   * (re-verification, a year with conditions) says how many, as the rules in force set it.
+   */
+  reasons: { reason: OverdueReason; due: IsoDate; months?: number }[];
   days_overdue: number;
 }
 

@@ -1,5 +1,5 @@
 import type { Reply } from '../../bot/core/reply.ts';
-import { formatCount, formatDate } from '../../bot/format.ts';
+import { formatCount, formatDate, placeName } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import type { OverdueCaseRef } from '../../db/numbers/overdue-by-unit.ts';
 import type { IsoDate } from '../../db/work-year.ts';
@@ -24,7 +24,7 @@ export function escalationReply(
         return {
           kind: 'text' as const,
           text: [
-            t(locale, 'job.escalation.unit', { name: u.name, unit: u.code, count: formatCount(u.count, locale) }),
+            t(locale, 'job.escalation.unit', { name: placeName(u.name), unit: u.code, count: formatCount(u.count, locale) }),
             ...shown.map((c) => overdueCaseLine(c, locale)),
             ...moreLine(u.count, shown.length, locale),
           ].join('\n'),

@@ -1,6 +1,7 @@
-import { formatCount, formatDate, formatDelta, formatRate } from '../../bot/format.ts';
+import { formatChange, formatCount, formatDate, formatRate } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import { targetMark } from '../../bot/commands/summary-fields.ts';
+import { overdueReasonText } from '../../bot/report/overdue-reason.ts';
 import type { OverdueCase, Summary } from '../../db/numbers/types.ts';
 
 /** One overdue case as a line naming its officer in full (the sender turns the name into a mention). */
@@ -9,7 +10,7 @@ export function overdueCaseLine(c: OverdueCase, locale: Locale, reasons: Overdue
     case: c.code,
     officer: c.officer_name ?? t(locale, 'job.no_officer'),
     reasons: reasons
-      .map((r) => t(locale, 'job.reason_due', { reason: t(locale, `cmd.quahan.reason.${r.reason}`), due: formatDate(r.due, locale) }))
+      .map((r) => t(locale, 'job.reason_due', { reason: overdueReasonText(r, locale), due: formatDate(r.due, locale) }))
       .join('; '),
     days: formatCount(c.days_overdue, locale),
   });
@@ -22,7 +23,7 @@ export function moreLine(total: number, shown: number, locale: Locale, key: 'job
 
 /**
  * A rate against its target (✓/✗) and against the same day last year (▲/▼):
- * `84,25% (chỉ tiêu 85,00%, ✗), ▲ 3,10 điểm % so với cùng kỳ (81,15%)`.
+ * `84,25% (chỉ tiêu 85,00%, ✗), tăng 3,10 điểm phần trăm so với cùng kỳ (81,15%)`.
  */
 export function rateLine(s: Summary, key: 'cases' | 'money', locale: Locale): string {
   const rate = s[key].rate;
@@ -38,6 +39,6 @@ export function rateLine(s: Summary, key: 'cases' | 'money', locale: Locale): st
     last:
       last === null || rate === null
         ? t(locale, 'job.briefing.no_last')
-        : t(locale, 'job.briefing.vs_last', { delta: formatDelta(rate, last, locale), last: formatRate(last, locale) }),
+        : t(locale, 'job.briefing.vs_last', { delta: formatChange(rate, last, 'last_year', locale), last: formatRate(last, locale) }),
   });
 }

@@ -3,6 +3,9 @@ import { booksPair, creditField, flagsField } from '../../bot/commands/summary-f
 import type { Reply } from '../../bot/core/reply.ts';
 import { formatCount } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { formatWeek } from '../../bot/report/period.ts';
+import { rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
+import { targetsMetText } from '../../bot/report/target-rows.ts';
 import { rankRows, toRow } from '../../db/numbers/ranking.ts';
 import type { Ranking, Summary } from '../../db/numbers/types.ts';
 import { rateLine } from './case-lines.ts';
@@ -14,22 +17,21 @@ export function rankChildren(province: Summary, children: readonly { id: number;
 }
 
 /** The province's Monday table: its units ranked with ✓/✗ against targets, then the province total. */
-export function provinceBriefingReply(province: Summary, ranking: Ranking, week: number, locale: Locale): Reply {
+export function provinceBriefingReply(province: Summary, ranking: Ranking, week: string, locale: Locale): Reply {
   const ranked = rankingReply(ranking, locale);
   const [table, ...rest] = ranked.blocks;
   return {
-    title: t(locale, 'job.briefing.province_title', { week, name: province.name }),
+    title: t(locale, 'job.briefing.province_title', { week: formatWeek(week, locale), name: province.name }),
     blocks: [
       ...(table ? [table] : []),
       { kind: 'text', text: t(locale, 'job.briefing.province_total') },
       {
         kind: 'fields',
         fields: [
-          { label: t(locale, 'job.briefing.cases_rate'), value: rateLine(province, 'cases', locale) },
-          { label: t(locale, 'job.briefing.money_rate'), value: rateLine(province, 'money', locale) },
-          { label: t(locale, 'cmd.tomtat.to_enforce'), value: booksPair(province, 'to_enforce', locale) },
-          { label: t(locale, 'cmd.tomtat.done'), value: booksPair(province, 'done', locale) },
-          { label: t(locale, 'cmd.tomtat.carried_to_next'), value: booksPair(province, 'carried_to_next', locale) },
+          { label: rateLabel('cases', locale), value: rateLine(province, 'cases', locale) },
+          { label: rateLabel('money', locale), value: rateLine(province, 'money', locale) },
+          { label: t(locale, 'cmd.tomtat.targets'), value: targetsMetText(province, locale) },
+          ...(['to_enforce', 'done', 'carried_to_next'] as const).map((key) => ({ label: rowLabel(key, locale), value: booksPair(province, key, locale) })),
           creditField(province, locale),
           flagsField(province, locale),
           { label: t(locale, 'job.briefing.units_overdue'), value: formatCount(province.overdue, locale) },

@@ -2,6 +2,9 @@ import { booksPair, creditField, flagsField } from '../../bot/commands/summary-f
 import type { Reply } from '../../bot/core/reply.ts';
 import { formatCount, formatDate } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { formatWeek, periodLine } from '../../bot/report/period.ts';
+import { rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
+import { targetsMetText } from '../../bot/report/target-rows.ts';
 import type { IdleOfficer } from '../../db/numbers/idle-officers.ts';
 import type { UnitOverdue } from '../../db/numbers/overdue-by-unit.ts';
 import type { Summary } from '../../db/numbers/types.ts';
@@ -11,7 +14,8 @@ import { moreLine, overdueCaseLine, rateLine } from './case-lines.ts';
 /** Everything a local unit's Monday briefing shows. */
 export interface UnitBriefing {
   summary: Summary;
-  week: number;
+  /** The Monday of the briefing's week (the title writes the week as its dates). */
+  week: string;
   /** The week the deadlines are listed for (today and six days on). */
   from: string;
   to: string;
@@ -26,19 +30,19 @@ export function unitBriefingReply(b: UnitBriefing, locale: Locale): Reply {
   const s = b.summary;
   const overdue = b.overdue?.cases ?? [];
   const deadlines = b.deadlines?.items ?? [];
-  const label = (key: string) => t(locale, `cmd.tomtat.${key}`);
   return {
-    title: t(locale, 'job.briefing.title', { week: b.week, name: s.name }),
+    title: t(locale, 'job.briefing.title', { week: formatWeek(b.week, locale), name: s.name }),
     blocks: [
       {
         kind: 'fields',
         fields: [
-          { label: t(locale, 'job.briefing.cases_rate'), value: rateLine(s, 'cases', locale) },
-          { label: t(locale, 'job.briefing.money_rate'), value: rateLine(s, 'money', locale) },
-          { label: label('to_enforce'), value: booksPair(s, 'to_enforce', locale) },
-          { label: label('with_conditions'), value: booksPair(s, 'with_conditions', locale) },
-          { label: label('done'), value: booksPair(s, 'done', locale) },
-          { label: label('carried_to_next'), value: booksPair(s, 'carried_to_next', locale) },
+          { label: rateLabel('cases', locale), value: rateLine(s, 'cases', locale) },
+          { label: rateLabel('money', locale), value: rateLine(s, 'money', locale) },
+          { label: t(locale, 'cmd.tomtat.targets'), value: targetsMetText(s, locale) },
+          ...(['to_enforce', 'with_conditions', 'done', 'carried_to_next'] as const).map((key) => ({
+            label: rowLabel(key, locale),
+            value: booksPair(s, key, locale),
+          })),
           creditField(s, locale),
           flagsField(s, locale),
         ],
@@ -80,7 +84,7 @@ export function unitBriefingReply(b: UnitBriefing, locale: Locale): Reply {
             ? t(locale, 'job.briefing.none_idle')
             : t(locale, 'job.briefing.idle', { count: formatCount(b.idle.length, locale), names: b.idle.map((o) => o.name).join(', ') }),
       },
-      { kind: 'context', text: t(locale, 'cmd.as_of', { year: s.work_year, from: formatDate(s.from, locale), at: formatDate(s.at, locale) }) },
+      { kind: 'context', text: periodLine(s.work_year, s.at, locale) },
     ],
   };
 }

@@ -1,8 +1,9 @@
 import type { Reply } from '../../bot/core/reply.ts';
 import { formatCount, formatDate } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { formatWeek } from '../../bot/report/period.ts';
 import type { AwaitingFollowUp, DueFinding } from '../../db/numbers/findings-due.ts';
-import { addDays, type IsoDate } from '../../db/work-year.ts';
+import type { IsoDate } from '../../db/work-year.ts';
 import type { FindingState } from './reminder-days.ts';
 
 /** How many findings a section of a message lists; the rest are counted. */
@@ -119,19 +120,12 @@ export function findingsEscalationReply(
   };
 }
 
-/** A week as leaders write it: `30/11–06/12/2026` (Monday to Sunday). */
-export function weekDates(monday: IsoDate, locale: Locale): string {
-  const sunday = addDays(monday, 6);
-  if (locale === 'vi') return `${formatDate(monday, locale).slice(0, 5)}–${formatDate(sunday, locale)}`;
-  return `${formatDate(monday, locale)} – ${formatDate(sunday, locale)}`;
-}
-
 /** A province's weekly list of findings reported remedied and not yet closed, by unit. */
 export function followUpReply(province: { name: string }, awaiting: readonly AwaitingFollowUp[], opts: { today: IsoDate; monday: IsoDate }, locale: Locale): Reply {
   const byUnit = new Map<string, AwaitingFollowUp[]>();
   for (const f of awaiting) byUnit.set(f.unitCode, [...(byUnit.get(f.unitCode) ?? []), f]);
   return {
-    title: t(locale, 'job.findings.follow_up.title', { name: province.name, week: weekDates(opts.monday, locale) }),
+    title: t(locale, 'job.findings.follow_up.title', { name: province.name, week: formatWeek(opts.monday, locale) }),
     blocks: [
       ...[...byUnit.values()].map((list) => {
         const shown = list.slice(0, LISTED);

@@ -1,5 +1,6 @@
 import { formatCount, formatDate, formatMoney, renderTable, truncateText } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { overdueReasonText } from '../../bot/report/overdue-reason.ts';
 import { getOverdue } from '../../db/numbers/overdue.ts';
 import type { OverdueReport } from '../../db/numbers/types.ts';
 import { reportDate, writeJson } from './report-date.ts';
@@ -39,7 +40,7 @@ export function renderOverdue(r: OverdueReport, locale: Locale): string {
       c.reasons.map((reason, i) => [
         i === 0 ? c.code : '',
         i === 0 ? (c.officer_name ?? c.officer ?? '—') : '',
-        t(locale, `cli.overdue.reason.${reason.reason}`),
+        overdueReasonText(reason, locale),
         formatDate(reason.due, locale),
         i === 0 ? formatCount(c.days_overdue, locale) : '',
         i === 0 ? formatMoney(c.remaining, locale) : '',

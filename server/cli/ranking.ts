@@ -1,6 +1,7 @@
 import { targetsCount } from '../../bot/commands/ranking.ts';
-import { formatCount, formatDate, formatRate, renderTable } from '../../bot/format.ts';
+import { formatCount, formatRate, placeName, renderTable } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { periodLine } from '../../bot/report/period.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
 import type { Ranking } from '../../db/numbers/types.ts';
 import { reportDate, writeJson } from './report-date.ts';
@@ -23,7 +24,7 @@ export function renderRanking(r: Ranking, locale: Locale): string {
     name: r.name,
     unit: r.unit,
   });
-  const header = [title, t(locale, 'cli.ranking.as_of', { year: r.work_year, at: formatDate(r.at, locale) }), ''];
+  const header = [title, periodLine(r.work_year, r.at, locale), ''];
   if (r.rows.length === 0) return [...header, t(locale, `cli.ranking.empty_${r.by}`)].join('\n');
   const table = renderTable(
     [
@@ -36,7 +37,7 @@ export function renderRanking(r: Ranking, locale: Locale): string {
     ],
     r.rows.map((row) => [
       String(row.rank),
-      `${row.name} (${row.code})`,
+      r.by === 'units' ? `${placeName(row.name)} (${row.code})` : `${row.name} (${row.code})`,
       `${formatCount(row.cases.done, locale)}/${formatCount(row.cases.with_conditions, locale)}`,
       formatRate(row.cases.rate, locale),
       formatRate(row.money.rate, locale),

@@ -1,7 +1,10 @@
 import { formatCount, formatDate, formatDelta, formatMoney, formatRate, renderTable } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
+import { formatPeriod } from '../../bot/report/period.ts';
+import { RESULT_ROWS, rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
+import { targetLabel, targetRows, targetsMetText } from '../../bot/report/target-rows.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
-import type { Books, Summary } from '../../db/numbers/types.ts';
+import type { Summary } from '../../db/numbers/types.ts';
 import { reportDate, writeJson } from './report-date.ts';
 import { type CliCommand, writeLine } from './types.ts';
 
@@ -17,70 +20,60 @@ export const summaryCommand: CliCommand = {
   },
 };
 
-// The rows of the official statistics table (biểu thống kê THADS), in its order; an indent
-// marks a part of the row above (total = carried over + new; to enforce = with + without conditions).
-const rows: [keyof Omit<Books, 'rate'>, number][] = [
-  ['total', 0],
-  ['carried_over', 1],
-  ['new', 1],
-  ['entrusted', 0],
-  ['withdrawn', 0],
-  ['to_enforce', 0],
-  ['with_conditions', 1],
-  ['without_conditions', 1],
-  ['completed', 0],
-  ['terminated', 0],
-  ['done', 0],
-  ['enforcing', 0],
-  ['postponed', 0],
-  ['suspended', 0],
-  ['carried_to_next', 0],
-  ['carried_with_conditions', 1],
-];
-
-/** The summary as a person reads it: the official table by cases and money, then the rates. */
+/**
+ * The summary as a leader reads it: the results table in WORDING.md's rows and words, by cases
+ * and by money side by side, each beside the same period last year; then the four targets.
+ */
 export function renderSummary(s: Summary, locale: Locale): string {
-  const books = renderTable(
-    [t(locale, 'cli.summary.item'), t(locale, 'cli.summary.cases'), t(locale, 'cli.summary.money')],
-    rows.map(([key, indent]) => [
-      '  '.repeat(indent) + t(locale, `cli.summary.row.${key}`),
-      formatCount(s.cases[key], locale),
-      formatMoney(s.money[key], locale),
-    ]),
-    { align: ['left', 'right', 'right'] },
-  );
   const last = s.same_period_last_year;
-  const rateRow = (label: string, rate: number | null, target: number | undefined, previous: number | null) => [
-    t(locale, label),
-    formatRate(rate, locale),
-    formatRate(target, locale),
-    formatDelta(rate, target, locale),
-    formatRate(previous, locale),
-    formatDelta(rate, previous, locale),
-  ];
-  const rates = renderTable(
-    ['', ...['rate', 'target', 'vs_target', 'last_year', 'vs_last_year'].map((k) => t(locale, `cli.summary.${k}`))],
+  const ratesRow = (side: 'cases' | 'money') => {
+    const cells = [formatRate(s[side].rate, locale), formatRate(last[side].rate, locale)];
+    return [rateLabel(side, locale), ...(side === 'cases' ? [...cells, '', ''] : ['', '', ...cells])];
+  };
+  const books = renderTable(
+    ['item', 'cases', 'last_year', 'money', 'last_year'].map((k) => t(locale, `cli.summary.${k}`)),
     [
-      rateRow('cli.summary.cases_rate', s.cases.rate, s.targets?.cases_rate, last.cases_rate),
-      rateRow('cli.summary.money_rate', s.money.rate, s.targets?.money_rate, last.money_rate),
+      ...RESULT_ROWS.map(({ key, depth }) => [
+        '  '.repeat(depth) + rowLabel(key, locale),
+        formatCount(s.cases[key], locale),
+        formatCount(last.cases[key], locale),
+        formatMoney(s.money[key], locale),
+        formatMoney(last.money[key], locale),
+      ]),
+      ratesRow('cases'),
+      ratesRow('money'),
     ],
-    { align: ['left', 'right', 'right', 'right', 'right', 'right'] },
+    { align: ['left', 'right', 'right', 'right', 'right'] },
   );
-  const targetNote = s.targets
-    ? t(locale, 'cli.summary.carried_cuts', {
-        cases: formatRate(s.targets.carried_cases_cut, locale),
-        money: formatRate(s.targets.carried_money_cut, locale),
-      })
-    : t(locale, 'cli.summary.no_targets', { year: s.work_year });
+  const mark = (met: boolean | null) => (met === null ? '—' : t(locale, met ? 'target.met' : 'target.not_met'));
+  const targets = renderTable(
+    ['target', 'set', 'result', 'vs_target', 'last_year', 'vs_last_year', 'met'].map((k) => t(locale, `cli.summary.targets.${k}`)),
+    targetRows(s).map((r) => [
+      targetLabel(r.key, locale),
+      formatRate(r.target, locale),
+      formatRate(r.result, locale),
+      formatDelta(r.result, r.target, locale),
+      formatRate(r.last, locale),
+      formatDelta(r.result, r.last, locale),
+      mark(r.met),
+    ]),
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] },
+  );
+  const cut = s.carried_cut;
   return [
     `${s.name} (${s.unit})`,
-    t(locale, 'cli.work_year_span', { year: s.work_year, from: formatDate(s.from, locale), at: formatDate(s.at, locale) }),
+    t(locale, 'cli.summary.period', { period: formatPeriod(s.work_year, s.at, locale) }),
+    t(locale, 'cli.summary.last_year_note', { at: formatDate(last.at, locale) }),
     '',
     books,
     '',
-    rates,
-    t(locale, 'cli.summary.last_year_note', { at: formatDate(last.at, locale) }),
-    targetNote,
+    targets,
+    t(locale, 'cli.summary.cut_base', {
+      at: formatDate(cut.base_at, locale),
+      cases: formatCount(cut.cases_base, locale),
+      money: formatMoney(cut.money_base, locale),
+    }),
+    targetsMetText(s, locale),
     '',
     s.overdue > 0
       ? t(locale, 'cli.summary.overdue', { count: formatCount(s.overdue, locale), unit: s.unit })

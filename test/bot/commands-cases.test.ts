@@ -57,7 +57,7 @@ describe('viec, vuviec and hanxuly on the demo province', () => {
     expect(listed).toHaveLength(Math.min(20, own.size));
     for (const code of listed) expect(own.has(code)).toBe(true);
     // The demo gives BH-DS-CHV01 one leader's deadline (30/11/2026): it comes first.
-    expect(answer!.text).toMatch(/^BH-DS-2025-0161\s+hạn 30\/11\/2026\s+13,9 tỷ ₫$/m);
+    expect(answer!.text).toMatch(/^BH-DS-2025-0161\s+hạn 30\/11\/2026\s+13,9 tỷ đồng$/m);
     expect(answer!.text).toMatch(/quá hạn \d+ ngày/);
     expect(answer!.text).toContain(`Hiện 20 trong ${own.size} việc`);
     expect(answer!.buttons).toEqual(listed.slice(0, 5).map((code) => `capnhat ${code}`));

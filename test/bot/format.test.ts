@@ -36,24 +36,24 @@ describe('numbers the Vietnamese way', () => {
   });
 
   it('shortens money to tỷ / triệu with three significant digits', () => {
-    expect(formatMoneyShort(12_400_000_000, 'vi')).toBe('12,4 tỷ ₫');
+    expect(formatMoneyShort(12_400_000_000, 'vi')).toBe('12,4 tỷ đồng');
     expect(formatMoneyShort(12_400_000_000, 'en')).toBe('12.4 bn ₫');
-    expect(formatMoneyShort(850_000_000, 'vi')).toBe('850 triệu ₫');
-    expect(formatMoneyShort(1_250_000_000, 'vi')).toBe('1,25 tỷ ₫');
-    expect(formatMoneyShort(2_000_000_000, 'vi')).toBe('2 tỷ ₫');
-    expect(formatMoneyShort(1_234_000_000_000, 'vi')).toBe('1.234 tỷ ₫');
-    expect(formatMoneyShort(999_990_000, 'vi')).toBe('1 tỷ ₫');
-    expect(formatMoneyShort(500_000, 'vi')).toBe('500 nghìn ₫');
-    expect(formatMoneyShort(750, 'vi')).toBe('750 ₫');
-    expect(formatMoneyShort(0, 'vi')).toBe('0 ₫');
-    expect(formatMoneyShort(-3_500_000, 'vi')).toBe('-3,5 triệu ₫');
+    expect(formatMoneyShort(850_000_000, 'vi')).toBe('850 triệu đồng');
+    expect(formatMoneyShort(1_250_000_000, 'vi')).toBe('1,25 tỷ đồng');
+    expect(formatMoneyShort(2_000_000_000, 'vi')).toBe('2 tỷ đồng');
+    expect(formatMoneyShort(1_234_000_000_000, 'vi')).toBe('1.234 tỷ đồng');
+    expect(formatMoneyShort(999_990_000, 'vi')).toBe('1 tỷ đồng');
+    expect(formatMoneyShort(500_000, 'vi')).toBe('500 nghìn đồng');
+    expect(formatMoneyShort(750, 'vi')).toBe('750 đồng');
+    expect(formatMoneyShort(0, 'vi')).toBe('0 đồng');
+    expect(formatMoneyShort(-3_500_000, 'vi')).toBe('-3,5 triệu đồng');
   });
 
-  it('shows the change in percentage points with an arrow', () => {
-    expect(formatDelta(84.25, 82.1)).toBe('▲ 2,15 điểm %');
-    expect(formatDelta(80, 84.25, 'vi')).toBe('▼ 4,25 điểm %');
-    expect(formatDelta(50, 50, 'vi')).toBe('= 0,00 điểm %');
-    expect(formatDelta(84.25, 82.1, 'en')).toBe('▲ 2.15 pp');
+  it('shows the change in percentage points with an arrow, the unit left to the column header', () => {
+    expect(formatDelta(84.25, 82.1)).toBe('▲ 2,15');
+    expect(formatDelta(80, 84.25, 'vi')).toBe('▼ 4,25');
+    expect(formatDelta(50, 50, 'vi')).toBe('= 0,00');
+    expect(formatDelta(84.25, 82.1, 'en')).toBe('▲ 2.15');
     expect(formatDelta(null, 82.1)).toBe('—');
     expect(formatDelta(84.25, undefined)).toBe('—');
   });
@@ -78,7 +78,7 @@ describe('numbers from Intl, and where its own text is kept out', () => {
     expect(formatCount(-0.4, 'vi')).toBe('0');
     expect(formatRate(0.29, 'vi')).toBe('0,29%');
     expect(formatRate(1234.5, 'vi')).toBe('1.234,50%');
-    expect(formatMoneyShort(48_000_000, 'vi')).toBe('48 triệu ₫');
+    expect(formatMoneyShort(48_000_000, 'vi')).toBe('48 triệu đồng');
     // The one change, where no amount goes (amounts are safe integers): the hand code wrote 1.152.921.504.606.846.976.
     expect(formatCount(2 ** 60, 'vi')).toBe('1.152.921.504.606.847.000');
     // What Intl gives alone, for the same numbers: the same text.
@@ -106,12 +106,12 @@ describe('numbers from Intl, and where its own text is kept out', () => {
     expect(formatNumber(10.895, 2, 'vi')).toBe('10,89');
     expect(intl('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(10.895)).toBe('10,90');
     // A real amount: 1.005.000.000 ₫ is 1,00499… tỷ in binary.
-    expect(formatMoneyShort(1_005_000_000, 'vi')).toBe('1 tỷ ₫');
+    expect(formatMoneyShort(1_005_000_000, 'vi')).toBe('1 tỷ đồng');
     expect(intl('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(1_005_000_000)).toBe('1,01 tỷ');
   });
 
   it('chooses the short unit itself: Intl says "nghìn tỷ" past 999 tỷ, and B, M, K in English', () => {
-    expect(formatMoneyShort(1_234_000_000_000, 'vi')).toBe('1.234 tỷ ₫');
+    expect(formatMoneyShort(1_234_000_000_000, 'vi')).toBe('1.234 tỷ đồng');
     expect(intl('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(1_234_000_000_000)).toBe('1,23 nghìn tỷ');
     expect(formatMoneyShort(12_400_000_000, 'en')).toBe('12.4 bn ₫');
     expect(intl('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(12_400_000_000)).toBe('12.4B');

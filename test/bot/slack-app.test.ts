@@ -59,7 +59,7 @@ describe.each(drivers)('the Slack app through Bolt, its Web API on a stand-in (%
     expect([status, text]).toEqual([200, '']);
     expect(calls.map((c) => [c.method, c.body.response_type])).toEqual([['response_url', 'in_channel']]);
     const [answer] = calls;
-    expect(textOf(answer!)).toMatch(/Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)[\s\S]*Tỷ lệ về việc/);
+    expect(textOf(answer!)).toMatch(/Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)[\s\S]*Tỷ lệ thi hành xong về việc/);
     expect(buttonsOf(answer!)).toEqual(['quahan BH-DS', 'xephang BH-DS']);
     expect(String(answer!.body.text)).toContain('(BH-DS)');
     // No auth.test: the bot's ids were given.

@@ -80,7 +80,7 @@ describe.each(drivers)('the App Home on %s', (driver) => {
     const mine = await listReportableCases(db, officer, today, core.deps.numbers);
     const lines = caseLines(view);
     // A leader's deadline first (H-1's has passed), then the law's time limits (H-1 is 3 working days past its decision).
-    expect(lines[0]).toBe('⚠️ `BH-DS-H-1` · hạn 20/11/2026 đã qua · quá hạn 3 ngày · còn 10 triệu ₫');
+    expect(lines[0]).toBe('⚠️ `BH-DS-H-1` · hạn 20/11/2026 đã qua · quá hạn 3 ngày · còn 10 triệu đồng');
     expect(lines).toContain('`BH-DS-H-2` · hạn 01/12/2026');
     const listed = lines.slice(0, Math.min(HOME_CASES, mine.length));
     expect(listed.map((l) => /`([^`]+)`/.exec(l)![1])).toEqual(mine.slice(0, HOME_CASES).map((c) => c.code));
@@ -106,7 +106,7 @@ describe.each(drivers)('the App Home on %s', (driver) => {
     expect(mine.length).toBeGreaterThan(HOME_CASES);
     const lines = mrkdwn(view.blocks as KnownBlock[]).find((s) => s.includes('`BH-DS-'))!.split('\n');
     expect(lines).toHaveLength(HOME_CASES + 1);
-    expect(lines.at(-1)).toBe(`và ${mine.length - HOME_CASES} vụ việc khác (gõ /thads viec để xem cả danh sách).`);
+    expect(lines.at(-1)).toBe(`và ${mine.length - HOME_CASES} việc khác (gõ /thads viec để xem cả danh sách).`);
     expect(mrkdwn(view.blocks as KnownBlock[])).toContain(`*Việc đang giải quyết của đơn vị: ${mine.length}*`);
   });
 

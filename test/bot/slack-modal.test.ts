@@ -285,7 +285,7 @@ describe.each(drivers)('the progress-report modal on %s', (driver) => {
     expect(all.every((o) => officerOf.get(o.value) === officer.staffId)).toBe(true);
     expect(all.every((o) => o.text.length <= 75 && o.text.startsWith(o.value))).toBe(true);
     // Verification: notified 08/10, the voluntary period ends Sunday 18/10 so Monday 19/10, due 29/10.
-    expect(all.find((o) => o.value === mine)!.text).toBe(`${mine} · còn 48 triệu ₫ · quá hạn 25 ngày`);
+    expect(all.find((o) => o.value === mine)!.text).toBe(`${mine} · còn 48 triệu đồng · quá hạn 25 ngày`);
     expect((await searchReportableCases(core, officer, mine.toLowerCase().slice(-6))).map((o) => o.value)).toContain(mine);
     expect((await searchReportableCases(core, officer, `${mine}/QĐ`)).map((o) => o.value)).toEqual([mine]);
     expect(await searchReportableCases(core, officer, 'khong-co-vu-nao')).toEqual([]);

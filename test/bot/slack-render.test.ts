@@ -85,16 +85,17 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
     const [reply] = await replies('BH-DS-TP', 'tomtat');
     const message = renderSlack(reply!, 'vi');
     expectValid(message);
-    const [head, fields, context, actions, ...rest] = message.blocks;
+    const [head, fields, targets, context, actions, ...rest] = message.blocks;
     expect(rest).toEqual([]);
     expect(head).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)', emoji: true } });
     expect(fields!.type).toBe('section');
     const shown = (fields as { fields: { text: string }[] }).fields.map((f) => f.text);
     expect(shown).toHaveLength(10);
-    expect(shown[0]).toMatch(/^\*Tỷ lệ về việc\*\n\d+,\d\d%/);
+    expect(shown[0]).toMatch(/^\*Tỷ lệ thi hành xong về việc\*\n\d+,\d\d%/);
     expect(shown[5]).toMatch(/^\*Đang thi hành\*\n[\d.]+ việc · /);
     expect(shown[7]).toMatch(/^\*Án tín dụng, ngân hàng\*\nphải thi hành [\d.]+ việc · .+; xong [\d.]+ việc · /);
     expect(shown[8]).toMatch(/^\*Khiếu nại, tố cáo · phức tạp, kéo dài\*\n[\d.]+ việc · [\d.]+ việc đang giải quyết$/);
+    expect(targets).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: expect.stringMatching(/^Đạt (cả 04|\d\/4) chỉ tiêu\.$/) } });
     expect(context).toMatchObject({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringContaining('Năm công tác 2027') }] });
     expect(actions).toEqual({
       type: 'actions',
@@ -103,8 +104,8 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
         { type: 'button', action_id: 'cmd:0-1', text: { type: 'plain_text', text: t('vi', 'cmd.tomtat.button.ranking'), emoji: true }, value: 'xephang BH-DS' },
       ],
     });
-    // No paragraph: the notification shows the title and the as-of line.
-    expect(message.text).toMatch(/^Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)\nNăm công tác 2027, từ 01\/10\/2026 đến 23\/11\/2026$/);
+    // The notification shows the title and its first paragraph: how many targets are met.
+    expect(message.text).toMatch(/^Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)\nĐạt (cả 04|\d\/4) chỉ tiêu\.$/);
     // English comes from the same reply rendered in the person's language by the core.
     expect(renderSlack(reply!, 'en').blocks).toEqual(message.blocks);
   });
@@ -161,7 +162,8 @@ describe('renderSlack on the commands’ own replies (demo province)', () => {
     const [ranking] = await replies('BH-CT', 'xephang');
     const rendered = renderSlack(ranking!, 'vi');
     expectValid(rendered);
-    expect(sectionTexts(rendered.blocks).join('\n')).toContain('BH-DS');
+    // Units by their place in a list (WORDING.md), the code kept for the buttons and titles.
+    expect(sectionTexts(rendered.blocks).join('\n')).toContain('Đông Sơn');
   });
 });
 

@@ -38,8 +38,8 @@ describe.each(drivers)('the Telegram adapter through grammY’s handleUpdate (%s
     expect(more).toEqual([]);
     expect(answer!.payload).toMatchObject({ chat_id: LEADER, parse_mode: 'HTML' });
     const text = String(answer!.payload.text);
-    expect(text).toMatch(/^<b>Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)<\/b>\n\n<b>Tỷ lệ về việc<\/b>: \d{1,3},\d\d%/);
-    expect(text).toMatch(/<i>Năm công tác 2027, từ 01\/10\/2026 đến 23\/11\/2026<\/i>$/);
+    expect(text).toMatch(/^<b>Phòng Thi hành án dân sự khu vực Đông Sơn \(BH-DS\)<\/b>\n\n<b>Tỷ lệ thi hành xong về việc<\/b>: \d{1,3},\d\d%/);
+    expect(text).toMatch(/<i>Năm công tác 2027 \(từ 01\/10\/2026 đến 23\/11\/2026\)<\/i>$/);
     expect(answer!.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: 'Xem quá hạn', callback_data: 'quahan BH-DS' }, { text: 'Xếp hạng', callback_data: 'xephang BH-DS' }]],
     });

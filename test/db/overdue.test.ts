@@ -54,8 +54,8 @@ describe.each(drivers)('overdue cases on %s', (driver) => {
     const report = await getOverdue(handle.db, 'L4', AT, options);
     expect(report.total_cases).toBe(4);
     expect(report.cases.map((c) => [c.code, c.days_overdue, c.reasons])).toEqual([
-      ['O8', 35, [{ reason: 'stale_with_conditions', due: '2027-01-11' }]],
-      ['O6', 14, [{ reason: 'reverification_due', due: '2027-02-01' }]],
+      ['O8', 35, [{ reason: 'stale_with_conditions', due: '2027-01-11', months: 12 }]],
+      ['O6', 14, [{ reason: 'reverification_due', due: '2027-02-01', months: 6 }]],
       ['O4', 5, [{ reason: 'deadline', due: '2027-02-10' }]],
       ['O10', 3, [{ reason: 'deadline', due: '2027-02-12' }]],
     ]);

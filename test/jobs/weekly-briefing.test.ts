@@ -153,21 +153,22 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
     // By money: done 100 + 40 + 50 (C2 paid) = 190 of 100 + 200 + 200 (C4 as owed on 1/10) + 40 + 10 + 0 + 5 = 555 million.
     expect(text).toBe(
       [
-        'Giao ban tuần 48 — Chi cục THADS huyện Đông Sơn',
+        'Giao ban tuần 23/11–29/11/2026 — Chi cục THADS huyện Đông Sơn',
         '',
-        'Tỷ lệ xong về việc: 28,57% (chỉ tiêu 85,00%, ✗), ▼ 21,43 điểm % so với cùng kỳ (50,00%)',
-        'Tỷ lệ xong về tiền: 34,23% (chỉ tiêu 30,00%, ✓), ▲ 9,23 điểm % so với cùng kỳ (25,00%)',
-        'Phải thi hành: 8 việc · 575 triệu ₫',
-        'Có điều kiện: 7 việc · 555 triệu ₫',
-        'Thi hành xong (tính tỷ lệ): 2 việc · 190 triệu ₫',
-        'Chuyển kỳ sau: 6 việc · 385 triệu ₫',
-        'Án tín dụng, ngân hàng: phải thi hành 0 việc · 0 ₫; xong 0 việc · 0 ₫',
+        'Tỷ lệ thi hành xong về việc: 28,57% (chỉ tiêu 85,00%, ✗), giảm 21,43 điểm phần trăm so với cùng kỳ (50,00%)',
+        'Tỷ lệ thi hành xong về tiền: 34,23% (chỉ tiêu 30,00%, ✓), tăng 9,23 điểm phần trăm so với cùng kỳ (25,00%)',
+        'Chỉ tiêu: Đạt 1/4 chỉ tiêu.',
+        'Tổng số phải thi hành: 8 việc · 575 triệu đồng',
+        'Có điều kiện thi hành: 7 việc · 555 triệu đồng',
+        'Thi hành xong: 2 việc · 190 triệu đồng',
+        'Chuyển kỳ sau: 6 việc · 385 triệu đồng',
+        'Án tín dụng, ngân hàng: phải thi hành 0 việc · 0 đồng; xong 0 việc · 0 đồng',
         'Khiếu nại, tố cáo · phức tạp, kéo dài: 0 việc · 0 việc đang giải quyết',
         '',
         'Việc quá hạn: 2',
         'Quá hạn lâu nhất:',
-        '• C8 — CHV Trần Thị Bình: chậm xác minh (hạn 26/10/2026), quá hạn 28 ngày',
-        '• C4 — CHV Nguyễn Văn An: quá hạn lãnh đạo giao (hạn 20/11/2026), quá hạn 3 ngày',
+        '• C8 — CHV Trần Thị Bình: Chậm xác minh điều kiện thi hành án (hạn 26/10/2026), quá hạn 28 ngày',
+        '• C4 — CHV Nguyễn Văn An: Quá hạn xử lý lãnh đạo giao (hạn 20/11/2026), quá hạn 3 ngày',
         '',
         'Đến hạn trong tuần (23/11/2026 – 29/11/2026): 2',
         // Notified 05/11; the voluntary period ends Sunday 15/11, so Monday 16/11; verification by 26/11.
@@ -177,7 +178,7 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
         '',
         'Chấp hành viên chưa cập nhật tiến độ trong 7 ngày qua (1): Trần Thị Bình',
         '',
-        'Năm công tác 2027, từ 01/10/2026 đến 23/11/2026',
+        'Năm công tác 2027 (từ 01/10/2026 đến 23/11/2026)',
       ].join('\n'),
     );
   });
@@ -189,18 +190,21 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
 
   it('ranks a province’s units against their targets and gives the province total', () => {
     const text = renderPlain(messageTo('telegram:-100900').reply);
-    expect(text.split('\n')[0]).toBe('Giao ban tuần 48 — Xếp hạng các đơn vị thuộc Cục THADS tỉnh Thanh Hóa');
+    // A week by its dates (WORDING.md), never its ISO number.
+    expect(text.split('\n')[0]).toBe('Giao ban tuần 23/11–29/11/2026 — Xếp hạng các đơn vị thuộc Cục THADS tỉnh Thanh Hóa');
     // L2: 1 of 2 = 50% (target 40 ✓), money 10 of 20 = 50% (target 60 ✗); L3: 0 of 1, no target.
     const rows = text.split('\n').filter((l) => /^\s*\d+ /.test(l)).map((l) => l.trim().split(/\s+/));
     // Then how many of the four targets each unit meets, or that it has none set.
     expect(rows).toEqual([
-      ['1', 'L2', '50,00%', '✓', '50,00%', '✗', 'đạt', '1/4'],
-      ['2', 'L1', '28,57%', '✗', '34,23%', '✓', 'đạt', '1/4'],
-      ['3', 'L3', '0,00%', '—', '0,00%', '—', 'chưa', 'giao', 'chỉ', 'tiêu'],
+      // Units by their place (WORDING.md): "Chi cục THADS huyện Đông Sơn" is "Đông Sơn" in a list.
+      ['1', 'Đơn', 'vị', 'L2', '50,00%', '✓', '50,00%', '✗', 'đạt', '1/4'],
+      ['2', 'Đông', 'Sơn', '28,57%', '✗', '34,23%', '✓', 'đạt', '1/4'],
+      ['3', 'Đơn', 'vị', 'L3', '0,00%', '—', '0,00%', '—', 'chưa', 'giao', 'chỉ', 'tiêu'],
     ]);
     // Province: done 3 of 10 cases; 200 of 585 million; last year 50% and 25%; overdue C4, C8.
-    expect(text).toContain('Tỷ lệ xong về việc: 30,00% (chưa giao chỉ tiêu), ▼ 20,00 điểm % so với cùng kỳ (50,00%)');
-    expect(text).toContain('Tỷ lệ xong về tiền: 34,19% (chưa giao chỉ tiêu), ▲ 9,19 điểm % so với cùng kỳ (25,00%)');
+    expect(text).toContain('Tỷ lệ thi hành xong về việc: 30,00% (chưa giao chỉ tiêu), giảm 20,00 điểm phần trăm so với cùng kỳ (50,00%)');
+    expect(text).toContain('Tỷ lệ thi hành xong về tiền: 34,19% (chưa giao chỉ tiêu), tăng 9,19 điểm phần trăm so với cùng kỳ (25,00%)');
+    expect(text).toContain('Chỉ tiêu: Chưa giao chỉ tiêu năm công tác 2027.');
     expect(text).toContain('Việc quá hạn toàn tỉnh: 2');
   });
 
@@ -219,7 +223,7 @@ describe.each(drivers)('weekly briefing on %s', (driver) => {
   it('speaks English when that is the default locale', async () => {
     const english = await weeklyBriefingJob.run(jobDeps(handle.db, 'en'), NOW);
     const text = renderPlain(english.find((p) => to(p) === 'slack:C902')!.reply);
-    expect(text).toContain('Weekly briefing, week 48 — Đơn vị L2');
+    expect(text).toContain('Weekly briefing, week 23 Nov–29 Nov 2026 — Đơn vị L2');
     expect(text).toContain('Rate done by cases: 50.00% (target 40.00%, ✓)');
     expect(text).toContain('Officers with no progress report in the last 7 days (1): Cán bộ L2-CHV01');
   });

@@ -46,30 +46,51 @@ const summary: Summary = {
 };
 
 describe('summary as text', () => {
-  it('shows the official rows, money the Vietnamese way, and rates against target and last year', () => {
+  it('prints the official table (WORDING.md rows and words), by cases and money beside the same period last year', () => {
     const text = renderSummary(summary, 'vi');
     expect(text).toContain('Phòng Thi hành án dân sự khu vực Đông Sơn (BH-DS)');
-    expect(text).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
-    expect(text).toMatch(/^Tổng số thụ lý\s+150\s+4\.500\.000\.000 ₫$/m);
-    expect(text).toMatch(/^Đang thi hành\s+15\s+450\.000\.000 ₫$/m);
-    expect(text).toMatch(/^ {2}Chuyển kỳ sau có điều kiện\s+19\s+570\.000\.000 ₫$/m);
-    expect(text).toMatch(/^Tỷ lệ về việc\s+84,17%\s+83,90%\s+▲ 0,27 điểm %\s+80,10%\s+▲ 4,07 điểm %$/m);
-    expect(text).toMatch(/^Tỷ lệ về tiền\s+51,20%\s+51,90%\s+▼ 0,70 điểm %\s+—\s+—$/m);
-    expect(text).toContain('Cùng kỳ: năm công tác trước, tính đến 23/11/2025.');
-    expect(text).toContain('Chỉ tiêu giảm số chuyển kỳ sau: về việc 5,00%, về tiền 5,00%.');
+    expect(text).toContain('Kết quả thi hành án dân sự năm công tác 2027 (từ 01/10/2026 đến 23/11/2026)');
+    expect(text).toContain('Cùng kỳ: năm công tác trước, tính đến ngày 23/11/2025.');
+    expect(text).toMatch(/^Nội dung\s+Việc\s+Cùng kỳ\s+Tiền\s+Cùng kỳ$/m);
+    // Last year's books are scaled by 0.9 (cases) and 25 million (money) in the fixture.
+    expect(text).toMatch(/^Tổng số thụ lý\s+150\s+135\s+4\.500\.000\.000 ₫\s+3\.750\.000\.000 ₫$/m);
+    expect(text).toMatch(/^ {2}Năm trước chuyển sang\s+100\s+90\s/m);
+    expect(text).toMatch(/^ {4}Thi hành xong\s+101\s+91\s+3\.030\.000\.000 ₫/m);
+    expect(text).toMatch(/^ {6}Thi hành xong thực tế\s+90\s+81\s/m);
+    expect(text).toMatch(/^ {4}Đang thi hành\s+15\s+14\s+450\.000\.000 ₫\s+375\.000\.000 ₫$/m);
+    expect(text).toMatch(/^ {2}Có điều kiện chuyển kỳ sau\s+19\s+17\s+570\.000\.000 ₫\s+475\.000\.000 ₫$/m);
+    expect(text).toMatch(/^Tỷ lệ thi hành xong về việc\s+84,17%\s+80,10%$/m);
+    expect(text).toMatch(/^Tỷ lệ thi hành xong về tiền\s+51,20%\s+—$/m);
+    const order = ['Tổng số thụ lý', 'Ủy thác thi hành án', 'Tổng số phải thi hành', 'Có điều kiện thi hành', 'Thi hành xong', 'Đình chỉ thi hành án', 'Đang thi hành', 'Hoãn thi hành án', 'Tạm đình chỉ thi hành án', 'Chưa có điều kiện thi hành', 'Chuyển kỳ sau'];
+    const at = order.map((label) => text.search(new RegExp(`^ *${label}\\s`, 'm')));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  it('judges the four targets, with the change in points under a header that names the unit', () => {
+    const text = renderSummary(summary, 'vi');
+    expect(text).toMatch(/^Chỉ tiêu\s+Giao\s+Thực hiện\s+So với chỉ tiêu \(điểm %\)\s+Cùng kỳ\s+So với cùng kỳ \(điểm %\)\s+Đánh giá$/m);
+    expect(text).toMatch(/^Tỷ lệ thi hành xong về việc\s+83,90%\s+84,17%\s+▲ 0,27\s+80,10%\s+▲ 4,07\s+Đạt$/m);
+    expect(text).toMatch(/^Tỷ lệ thi hành xong về tiền\s+51,90%\s+51,20%\s+▼ 0,70\s+—\s+—\s+Chưa đạt$/m);
+    expect(text).toMatch(/^Giảm số việc có điều kiện chuyển kỳ sau so với năm trước\s+5,00%\s+5,00%\s+= 0,00\s+—\s+—\s+Đạt$/m);
+    expect(text).toContain('Số có điều kiện chuyển kỳ sau ngày 30/09/2026 (cơ sở tính giảm): 20 việc, 600.000.000 ₫.');
+    expect(text).toContain('Đạt 3/4 chỉ tiêu.');
     expect(text).toContain('Việc quá hạn: 1.234 (xem chi tiết: thads overdue BH-DS).');
   });
 
   it('says when no target is set, and speaks English on request', () => {
-    expect(renderSummary({ ...summary, targets: null }, 'vi')).toContain('Chưa giao chỉ tiêu năm công tác 2027.');
+    const none = renderSummary({ ...summary, targets: null, targets_met: null }, 'vi');
+    expect(none).toContain('Chưa giao chỉ tiêu năm công tác 2027.');
+    expect(none).toMatch(/^Tỷ lệ thi hành xong về việc\s+—\s+84,17%\s+—\s+80,10%\s+▲ 4,07\s+—$/m);
     const en = renderSummary(summary, 'en');
-    expect(en).toContain('Work year 2027, from 01 Oct 2026 to 23 Nov 2026');
-    expect(en).toMatch(/^Rate by cases\s+84\.17%\s+83\.90%\s+▲ 0\.27 pp/m);
-    expect(en).toMatch(/^Total accepted\s+150\s+4,500,000,000 ₫$/m);
+    expect(en).toContain('Civil judgment enforcement results — work year 2027 (01 Oct 2026 – 23 Nov 2026)');
+    expect(en).toMatch(/^Rate done by cases\s+83\.90%\s+84\.17%\s+▲ 0\.27/m);
+    expect(en).toMatch(/^Total accepted\s+150\s+135\s+4,500,000,000 ₫\s+3,750,000,000 ₫$/m);
   });
 
   it('lines the table up in terminal columns', () => {
-    const table = renderSummary(summary, 'vi').split('\n').slice(3, 21);
+    const lines = renderSummary(summary, 'vi').split('\n');
+    const first = lines.findIndex((l) => l.startsWith('Nội dung'));
+    const table = lines.slice(first, first + 2 + 16);
     const widths = new Set(table.map((l) => textWidth(l)));
     expect(widths.size).toBe(1);
   });
@@ -133,7 +154,7 @@ describe('overdue as text', () => {
         remaining: 2_100_000_000,
         reasons: [
           { reason: 'verification_late', due: '2025-07-01' },
-          { reason: 'stale_with_conditions', due: '2026-06-02' },
+          { reason: 'stale_with_conditions', due: '2026-06-02', months: 12 },
         ],
         days_overdue: 510,
       },
@@ -146,7 +167,7 @@ describe('overdue as text', () => {
         accepted_date: '2025-01-10',
         amount: 0,
         remaining: 0,
-        reasons: [{ reason: 'reverification_due', due: '2026-10-15' }],
+        reasons: [{ reason: 'reverification_due', due: '2026-10-15', months: 6 }],
         days_overdue: 39,
       },
     ],
@@ -168,19 +189,20 @@ describe('overdue as text', () => {
     const text = renderOverdue(report, 'vi');
     expect(text).toContain('Quá hạn — Phòng Thi hành án dân sự khu vực Thạch Bàn (BH-TB), tính đến 23/11/2026');
     expect(text).toContain('Việc thi hành án quá hạn: 3');
-    expect(text).toMatch(/^BH-TB-0007\s+Mai Thị Phương\s+Chậm xác minh điều kiện\s+01\/07\/2025\s+510\s+2\.100\.000\.000 ₫$/m);
-    expect(text).toMatch(/^\s+Có điều kiện quá 1 năm chưa xong\s+02\/06\/2026$/m);
-    expect(text).toMatch(/^BH-TB-0042\s+—\s+Đến hạn xác minh lại/m);
+    expect(text).toMatch(/^BH-TB-0007\s+Mai Thị Phương\s+Chậm xác minh điều kiện thi hành án\s+01\/07\/2025\s+510\s+2\.100\.000\.000 ₫$/m);
+    expect(text).toMatch(/^\s+Có điều kiện, quá 01 năm chưa thi hành xong\s+02\/06\/2026$/m);
+    expect(text).toMatch(/^BH-TB-0042\s+—\s+Quá hạn xác minh lại \(06 tháng\)/m);
     expect(text).toContain('Hiện 2 trong 3 việc; xem tất cả: --limit 3.');
-    expect(text).toContain('Kiến nghị sau kiểm tra quá hạn khắc phục: 1');
+    expect(text).toContain('Nội dung kết luận kiểm tra quá hạn khắc phục: 1');
     expect(text).toMatch(/^KT-1\s+KT-2026-TB\s+Chưa lập hồ sơ.*…\s+BH-TB-TR\s+31\/10\/2026\s+23\s+Chưa khắc phục$/m);
   });
 
   it('has an English reason for every reason code', () => {
     const text = renderOverdue(report, 'en');
-    expect(text).toContain('Conditions not verified in time');
-    expect(text).toContain('Re-verification due');
-    expect(text).not.toMatch(/cli\.overdue/);
+    expect(text).toContain('Verification of the conditions late');
+    expect(text).toContain('Re-verification overdue (6 months)');
+    expect(text).toContain('With conditions, not done within 1 year');
+    expect(text).not.toMatch(/cli\.overdue|overdue\.reason/);
   });
 });
 

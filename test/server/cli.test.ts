@@ -133,13 +133,13 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
   it('summary for people: Vietnamese labels, vi-VN numbers, rates', async () => {
     const { code, stdout } = await run('summary', 'BH', '--at', '2026-11-23');
     expect(code).toBe(0);
-    expect(stdout).toContain('Năm công tác 2027, từ 01/10/2026 đến 23/11/2026');
-    expect(stdout).toContain('Tỷ lệ về việc');
+    expect(stdout).toContain('Kết quả thi hành án dân sự năm công tác 2027 (từ 01/10/2026 đến 23/11/2026)');
+    expect(stdout).toContain('Tỷ lệ thi hành xong về việc');
     expect(stdout).toContain('Tổng số thụ lý');
     expect(stdout).toMatch(/\d{1,3}(\.\d{3})+ ₫/);
     expect(stdout).toMatch(/\d+,\d{2}%/);
     const en = await run('summary', 'BH', '--at', '2026-11-23', '--lang', 'en');
-    expect(en.stdout).toContain('Rate by cases');
+    expect(en.stdout).toContain('Rate done by cases');
     expect(en.stdout).toMatch(/\d{1,3}(,\d{3})+ ₫/);
   });
 
@@ -195,8 +195,8 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(rankingJson).toMatchObject({ unit: 'BH', by: 'units' });
     const overdue = await run('overdue', 'BH-TB', '--at', '2026-11-23');
     expect(overdue.code).toBe(0);
-    expect(overdue.stdout).toMatch(/Chậm xác minh điều kiện|Có điều kiện quá 1 năm chưa xong|Đến hạn xác minh lại/);
-    expect(overdue.stdout).toContain('Kiến nghị sau kiểm tra quá hạn khắc phục');
+    expect(overdue.stdout).toMatch(/Chậm xác minh điều kiện thi hành án|Có điều kiện, quá 01 năm chưa thi hành xong|Quá hạn xác minh lại \((06 tháng|01 năm)\)/);
+    expect(overdue.stdout).toContain('Nội dung kết luận kiểm tra quá hạn khắc phục');
     const overdueJson = JSON.parse((await run('overdue', 'BH-TB', '--limit', '5', '--json')).stdout);
     expect(overdueJson.cases.length).toBeLessThanOrEqual(5);
     expect((await run('overdue', 'BH', '--limit', 'all')).code).toBe(2);

@@ -4,8 +4,6 @@ import type { Catalogue } from '../index.ts';
 export const enJobs: Catalogue = {
   'job.briefing.title': 'Weekly briefing, week {week} — {name}',
   'job.briefing.province_title': 'Weekly briefing, week {week} — units of {name} ranked',
-  'job.briefing.cases_rate': 'Rate done by cases',
-  'job.briefing.money_rate': 'Rate done by money',
   'job.briefing.rate_line': '{rate} ({target}), {last}',
   'job.briefing.target': 'target {target}, {mark}',
   'job.briefing.no_target': 'no target set',

@@ -4,7 +4,7 @@ import type { Catalogue } from '../index.ts';
 export const viDelivery: Catalogue = {
   'delivery.notice.title': 'Không gửi được tin nhắn tới {place}',
   'delivery.notice.text':
-    'Bot không còn gửi được tin nhắn định kỳ ({job}) tới {place}: bot đã bị xoá khỏi nhóm/kênh, bị chặn, hoặc nhóm không còn tồn tại ({reason}). Các nơi nhận khác vẫn nhận bình thường. Đề nghị thêm lại bot vào nhóm, hoặc sửa mã nhóm trong tệp units.csv rồi nhập lại. Thông báo này chỉ gửi một lần.',
+    'Bot không còn gửi được tin nhắn định kỳ ({job}) tới {place}: bot đã bị xóa khỏi nhóm/kênh, bị chặn, hoặc nhóm không còn tồn tại ({reason}). Các nơi nhận khác vẫn nhận bình thường. Đề nghị thêm lại bot vào nhóm, hoặc sửa mã nhóm trong tệp units.csv rồi nhập lại. Thông báo này chỉ gửi một lần.',
 
   'cli.help.jobs run': 'Chạy một tác vụ định kỳ như bộ lập lịch sẽ chạy vào thời điểm --now (mặc định: bây giờ) và gửi tin; --dry-run chỉ in các tin nhắn',
   'cli.help.jobs list': 'Các tác vụ định kỳ: lịch chạy, lần chạy gần nhất và tiếp theo',

@@ -4,8 +4,6 @@ import type { Catalogue } from '../index.ts';
 export const viJobs: Catalogue = {
   'job.briefing.title': 'Giao ban tuần {week} — {name}',
   'job.briefing.province_title': 'Giao ban tuần {week} — Xếp hạng các đơn vị thuộc {name}',
-  'job.briefing.cases_rate': 'Tỷ lệ xong về việc',
-  'job.briefing.money_rate': 'Tỷ lệ xong về tiền',
   'job.briefing.rate_line': '{rate} ({target}), {last}',
   'job.briefing.target': 'chỉ tiêu {target}, {mark}',
   'job.briefing.no_target': 'chưa giao chỉ tiêu',

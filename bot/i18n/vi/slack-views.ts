@@ -54,7 +54,7 @@ export const viSlackViews: Catalogue = {
   'views.home.past_due': 'hạn {date} đã qua',
   'views.home.overdue': 'quá hạn {days} ngày',
   'views.home.no_deadline': 'chưa có hạn',
-  'views.home.more': 'và {count} vụ việc khác (gõ {/viec} để xem cả danh sách).',
+  'views.home.more': 'và {count} việc khác (gõ {/viec} để xem cả danh sách).',
   'views.home.update': 'Cập nhật tiến độ',
   'views.home.summary_title': '*Tình hình thi hành án của đơn vị*',
   'views.home.updated_at': 'Cập nhật lúc {at}',
