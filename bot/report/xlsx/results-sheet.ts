@@ -29,7 +29,8 @@ export function addResultsSheet(workbook: Workbook, s: Summary, locale: Locale):
     setNumber(row.getCell(4), s.money[key], FORMAT.money, locale);
     setNumber(row.getCell(5), last.money[key], FORMAT.money, locale);
   }
-  addNote(sheet, ++r, t(locale, 'report.results.last_year_note', { year: s.work_year - 1, at: formatDate(last.at, locale) }), COLUMNS);
+  r += 2;
+  addNote(sheet, r, t(locale, 'report.results.last_year_note', { year: s.work_year - 1, at: formatDate(last.at, locale) }), COLUMNS);
   r = addRates(sheet, r + 2, s, locale);
   addTargets(sheet, r + 2, s, locale);
   return sheet;

@@ -1,0 +1,300 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULT_ROWS, rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
+import { unitListName } from '../../bot/report/unit-name.ts';
+import { seedDemo } from '../../db/demo/index.ts';
+import { getSummary } from '../../db/numbers/summary.ts';
+import type { OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
+import { noCache } from '../../db/result-cache.ts';
+import { createApp } from '../../server/app.ts';
+import { runWithDeps } from '../../server/cli/main.ts';
+import type { CliIo } from '../../server/cli/types.ts';
+import type { Deps } from '../../server/deps.ts';
+import { adminHeaders, createTestDeps } from '../helpers/app-deps.ts';
+import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+
+const AT = '2026-11-30';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// WORDING.md's rows, written out here (not read from the code under test).
+const OFFICIAL_ROWS = [
+  'Tổng số thụ lý', 'Năm trước chuyển sang', 'Thụ lý mới', 'Ủy thác thi hành án', 'Thu hồi, hủy quyết định thi hành án',
+  'Tổng số phải thi hành', 'Có điều kiện thi hành', 'Thi hành xong', 'Thi hành xong thực tế', 'Đình chỉ thi hành án',
+  'Đang thi hành', 'Hoãn thi hành án', 'Tạm đình chỉ thi hành án', 'Chưa có điều kiện thi hành', 'Chuyển kỳ sau',
+  'Có điều kiện chuyển kỳ sau',
+];
+const OFFICIAL_REASONS = [
+  'Quá hạn xử lý lãnh đạo giao', 'Chậm xác minh điều kiện thi hành án', 'Quá hạn xác minh lại (06 tháng)',
+  'Có điều kiện, quá 01 năm chưa thi hành xong',
+];
+const FOUR_TARGETS = [
+  'Tỷ lệ thi hành xong về việc', 'Tỷ lệ thi hành xong về tiền', 'Giảm số việc có điều kiện chuyển kỳ sau so với năm trước',
+  'Giảm số tiền có điều kiện chuyển kỳ sau so với năm trước',
+];
+
+function capture(): { io: CliIo; out: { stdout: string; stderr: string } } {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, isTTY: false };
+  return { io, out };
+}
+
+async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** The frozen header row of a sheet: where its table starts. */
+const headerRowOf = (sheet: ExcelJS.Worksheet) => (sheet.views[0] as { ySplit: number }).ySplit;
+const valuesOf = (sheet: ExcelJS.Worksheet, row: number, columns: number) =>
+  Array.from({ length: columns }, (_, i) => sheet.getRow(row).getCell(i + 1).value);
+/** The data rows of a sheet's table: from below its header to the first empty first cell. */
+function tableRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  for (let n = headerRowOf(sheet) + 1; sheet.getRow(n).getCell(1).value !== null; n++) rows.push(sheet.getRow(n));
+  return rows;
+}
+/** The first row of a sheet, from row `from` on, whose first cell is `label`. */
+function rowLabelled(sheet: ExcelJS.Worksheet, label: string, from = 1): ExcelJS.Row {
+  for (let n = from; n <= sheet.rowCount; n++) if (sheet.getRow(n).getCell(1).value === label) return sheet.getRow(n);
+  throw new Error(`no row "${label}"`);
+}
+
+describe.each(drivers)('the XLSX report on %s with the demo province', (driver) => {
+  let handle: TestDb;
+  let deps: Deps;
+  const dir = mkdtempSync(join(tmpdir(), 'thads-xlsx-'));
+  const run = async (...argv: string[]) => {
+    const { io, out } = capture();
+    const code = await runWithDeps(deps, argv, io);
+    return { code, ...out };
+  };
+  const json = async <T>(...argv: string[]): Promise<T> => JSON.parse((await run(...argv, '--json')).stdout) as T;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver);
+    await seedDemo(handle.db, { today: AT, changes: noCache });
+    deps = createTestDeps(handle, { LOG_LEVEL: 'silent' }).deps;
+  });
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('written by thads report --xlsx for the province', () => {
+    let workbook: ExcelJS.Workbook;
+    let summary: Summary;
+    const file = join(dir, 'bao-cao-BH.xlsx');
+    beforeAll(async () => {
+      const result = await run('report', 'BH', '--at', AT, '--xlsx', file);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(file);
+      workbook = await load(readFileSync(file));
+      summary = await getSummary(deps.db, 'BH', AT, deps.numbers);
+    });
+
+    it('has the four sheets, each ready to print with its header frozen and repeated', () => {
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Kết quả', 'Xếp hạng', 'Việc quá hạn', 'Kiểm tra quá hạn khắc phục']);
+      for (const sheet of workbook.worksheets) {
+        const header = headerRowOf(sheet);
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+        expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+      }
+      expect(workbook.getWorksheet('Xếp hạng')!.pageSetup.orientation).toBe('landscape');
+      expect(workbook.getWorksheet('Việc quá hạn')!.pageSetup.orientation).toBe('landscape');
+    });
+
+    it("titles the results with the unit's full name and the period as leaders write it", () => {
+      const sheet = workbook.getWorksheet('Kết quả')!;
+      expect(sheet.getCell('A1').value).toBe('Thi hành án dân sự tỉnh Bình Hà');
+      expect(sheet.getCell('A3').value).toBe('02 tháng năm công tác 2027 (từ 01/10/2026 đến 30/11/2026)');
+      expect(valuesOf(sheet, headerRowOf(sheet), 5)).toEqual(['Nội dung', 'Việc', 'Cùng kỳ (việc)', 'Tiền (đồng)', 'Cùng kỳ (tiền)']);
+    });
+
+    it("prints WORDING.md's rows in order, indented by depth, with getSummary's numbers as numbers", () => {
+      const sheet = workbook.getWorksheet('Kết quả')!;
+      const rows = tableRows(sheet);
+      expect(rows.map((r) => r.getCell(1).value)).toEqual(OFFICIAL_ROWS);
+      const last = summary.same_period_last_year;
+      RESULT_ROWS.forEach(({ key, depth }, i) => {
+        const row = rows[i]!;
+        expect(row.getCell(1).value).toBe(rowLabel(key, 'vi'));
+        expect(row.getCell(1).alignment.indent ?? 0).toBe(depth * 2);
+        expect(valuesOf(sheet, row.number, 5).slice(1)).toEqual([summary.cases[key], last.cases[key], summary.money[key], last.money[key]]);
+        for (const c of [2, 3, 4, 5]) expect(row.getCell(c).numFmt).toBe('#,##0');
+      });
+      expect(summary.money.total).toBeGreaterThan(2 ** 31);
+      expect(last.cases.total).toBeGreaterThan(0);
+    });
+
+    it('gives the two rates as fractions under 0.00%, beside the target and last year', () => {
+      const sheet = workbook.getWorksheet('Kết quả')!;
+      for (const side of ['cases', 'money'] as const) {
+        const row = rowLabelled(sheet, rateLabel(side, 'vi'));
+        expect(row.getCell(2).value).toBeCloseTo(summary[side].rate! / 100, 10);
+        expect(row.getCell(2).numFmt).toBe('0.00%');
+        expect(row.getCell(3).value).toBeCloseTo(summary.targets![`${side}_rate`] / 100, 10);
+        expect(row.getCell(5).value).toBeCloseTo(summary.same_period_last_year[`${side}_rate`]! / 100, 10);
+        const change = Math.round((summary[side].rate! - summary.same_period_last_year[`${side}_rate`]!) * 100) / 100;
+        expect(row.getCell(6).value).toBeCloseTo(change, 10);
+      }
+      expect(valuesOf(sheet, rowLabelled(sheet, 'Tỷ lệ').number, 6)).toEqual([
+        'Tỷ lệ', 'Kết quả', 'Chỉ tiêu', 'So với chỉ tiêu (điểm %)', 'Cùng kỳ', 'So với cùng kỳ (điểm %)',
+      ]);
+    });
+
+    it('judges the four targets by their official names and says how many are met', () => {
+      const sheet = workbook.getWorksheet('Kết quả')!;
+      const met = summary.targets_met!;
+      // The first two targets are worded as the rate rows above them: look below the targets' header.
+      const header = rowLabelled(sheet, 'Chỉ tiêu');
+      expect(valuesOf(sheet, header.number, 4)).toEqual(['Chỉ tiêu', 'Chỉ tiêu giao', 'Kết quả', 'Đánh giá']);
+      const results = [summary.cases.rate, summary.money.rate, summary.carried_cut.cases, summary.carried_cut.money];
+      FOUR_TARGETS.forEach((name, i) => {
+        const key = (['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut'] as const)[i]!;
+        const row = sheet.getRow(header.number + 1 + i);
+        expect(row.getCell(1).value).toBe(name);
+        expect(row.getCell(3).value).toBeCloseTo(results[i]! / 100, 10);
+        expect(row.getCell(2).value).toBeCloseTo(summary.targets![key] / 100, 10);
+        expect(row.getCell(4).value).toBe(met[key] === null ? 'Chưa tính được' : met[key] ? 'Đạt' : 'Chưa đạt');
+      });
+      const verdict = met.count === 4 ? 'Đơn vị đạt cả 04 chỉ tiêu.' : `Đơn vị đạt ${met.count}/4 chỉ tiêu.`;
+      expect(rowLabelled(sheet, verdict).getCell(1).font.bold).toBe(true);
+    });
+
+    it('ranks the units by name in the order and ranks of thads ranking', async () => {
+      const ranking = await json<Ranking>('ranking', 'BH', '--at', AT);
+      const sheet = workbook.getWorksheet('Xếp hạng')!;
+      expect(valuesOf(sheet, headerRowOf(sheet), 11)).toEqual([
+        'Hạng', 'Đơn vị', 'Thi hành xong (việc)', 'Có điều kiện (việc)', 'Tỷ lệ về việc', 'Chỉ tiêu về việc',
+        'Thi hành xong (đồng)', 'Có điều kiện (đồng)', 'Tỷ lệ về tiền', 'Chỉ tiêu về tiền', 'Chỉ tiêu đạt',
+      ]);
+      const rows = tableRows(sheet);
+      expect(rows.map((r) => [r.getCell(1).value, r.getCell(2).value])).toEqual(ranking.rows.map((r) => [r.rank, unitListName(r.name)]));
+      expect(rows.map((r) => r.getCell(2).value)).toContain('Đông Sơn');
+      ranking.rows.forEach((r, i) => {
+        const row = rows[i]!;
+        expect(row.getCell(3).value).toBe(r.cases.done);
+        expect(row.getCell(5).value).toBeCloseTo(r.cases.rate! / 100, 10);
+        expect(row.getCell(5).numFmt).toBe('0.00%');
+        expect(row.getCell(8).value).toBe(r.money.with_conditions);
+        expect(row.getCell(8).numFmt).toBe('#,##0');
+        expect(row.getCell(11).value).toBe(r.targets_met!.count === 4 ? 'đạt cả 04' : `đạt ${r.targets_met!.count}/4`);
+      });
+    });
+
+    it('lists every overdue case of thads overdue, with the official reasons and unit names', async () => {
+      const overdue = await json<OverdueReport>('overdue', 'BH', '--at', AT);
+      expect(overdue.total_cases).toBeGreaterThan(50);
+      const sheet = workbook.getWorksheet('Việc quá hạn')!;
+      const rows = tableRows(sheet);
+      expect(rows).toHaveLength(overdue.total_cases);
+      expect(sheet.getCell('A3').value).toBe(`Tính đến ngày 30/11/2026: ${overdue.total_cases} việc quá hạn.`);
+      const reasons = new Set(rows.flatMap((r) => String(r.getCell(5).value).split('\n')));
+      expect([...reasons].every((reason) => OFFICIAL_REASONS.includes(reason))).toBe(true);
+      const first = overdue.cases[0]!;
+      expect(rows[0]!.getCell(2).value).toBe(first.code);
+      expect(rows[0]!.getCell(3).value).not.toMatch(/^Phòng|BH-/);
+      expect(rows[0]!.getCell(6).value).toEqual(new Date(`${first.reasons[0]!.due}T00:00:00Z`));
+      expect(rows[0]!.getCell(7).value).toBe(first.days_overdue);
+      expect(rows[0]!.getCell(9).value).toBe(first.remaining);
+      expect(rows[0]!.getCell(9).numFmt).toBe('#,##0');
+      const findings = tableRows(workbook.getWorksheet('Kiểm tra quá hạn khắc phục')!);
+      expect(findings).toHaveLength(overdue.findings.length);
+    });
+  });
+
+  it('writes English headers with --lang en, and says when no targets are set', async () => {
+    const file = join(dir, 'report-en.xlsx');
+    expect(await run('report', 'BH-DS', '--at', '2024-11-30', '--xlsx', file, '--lang', 'en')).toMatchObject({ code: 0, stderr: '' });
+    const workbook = await load(readFileSync(file));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Results', 'Ranking', 'Overdue cases', 'Overdue inspection findings']);
+    const results = workbook.getWorksheet('Results')!;
+    expect(valuesOf(results, headerRowOf(results), 5)).toEqual(['Item', 'Cases', 'Last year (cases)', 'Money (VND)', 'Last year (money)']);
+    expect(rowLabelled(results, 'No targets set for work year 2025.')).toBeDefined();
+    const vi = join(dir, 'khong-chi-tieu.xlsx');
+    expect((await run('report', 'BH-DS', '--at', '2024-11-30', '--xlsx', vi)).code).toBe(0);
+    const sheet = (await load(readFileSync(vi))).getWorksheet('Kết quả')!;
+    expect(rowLabelled(sheet, 'Chưa giao chỉ tiêu năm công tác 2025.')).toBeDefined();
+    const targets = rowLabelled(sheet, 'Chỉ tiêu').number;
+    expect(rowLabelled(sheet, FOUR_TARGETS[0]!, targets).getCell(2).value).toBe('chưa giao chỉ tiêu');
+  });
+
+  it('refuses bad input in one line and writes nothing', async () => {
+    const before = readdirSync(dir);
+    const file = join(dir, 'never.xlsx');
+    const unknown = await run('report', 'NOPE', '--xlsx', file);
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'Không tìm thấy đơn vị "NOPE".\n' });
+    const badDate = await run('report', 'BH', '--at', '2026-02-30', '--xlsx', file);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toMatch(/^Ngày "2026-02-30" không hợp lệ[^\n]*\n$/);
+    const noFile = await run('report', 'BH', '--at', AT);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr.split('\n')[0]).toBe(
+      'Lệnh "report" cần --xlsx TỆP, ví dụ: thads report BH --xlsx bao-cao.xlsx (xem số liệu trên màn hình: thads summary BH).',
+    );
+    expect(noFile.stderr).toContain('thads report <unit> [--at YYYY-MM-DD] --xlsx FILE');
+    const noDir = await run('report', 'BH', '--at', AT, '--xlsx', join(dir, 'missing', 'r.xlsx'));
+    expect(noDir).toEqual({ code: 1, stdout: '', stderr: `Không ghi được tệp "${join(dir, 'missing', 'r.xlsx')}": thư mục chứa tệp không tồn tại.\n` });
+    const isDir = await run('report', 'BH', '--at', AT, '--xlsx', dir, '--lang', 'en');
+    expect(isDir.code).toBe(1);
+    expect(isDir.stderr).toMatch(/^"[^"]+" is a folder: give a file name too[^\n]*\n$/);
+    const notADir = join(dir, 'plain-file');
+    writeFileSync(notADir, 'x');
+    expect((await run('report', 'BH', '--at', AT, '--xlsx', join(notADir, 'r.xlsx'))).code).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual([...before, 'plain-file'].sort());
+  });
+
+  describe('GET /api/units/:code/report.xlsx', () => {
+    it('sends the file to download, with the numbers of the summary', async () => {
+      const res = await createApp(deps).request(`/api/units/bh-ds/report.xlsx?at=${AT}`, { headers: adminHeaders() });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(XLSX);
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-BH-DS-2026-11-30.xlsx"');
+      const workbook = await load(Buffer.from(await res.arrayBuffer()));
+      const summary = await getSummary(deps.db, 'BH-DS', AT, deps.numbers);
+      const results = workbook.getWorksheet('Kết quả')!;
+      expect(results.getCell('A1').value).toBe('Phòng Thi hành án dân sự khu vực Đông Sơn');
+      const rows = tableRows(results);
+      expect(rows.map((r) => r.getCell(2).value)).toEqual(RESULT_ROWS.map(({ key }) => summary.cases[key]));
+      expect(rows.map((r) => r.getCell(4).value)).toEqual(RESULT_ROWS.map(({ key }) => summary.money[key]));
+      // A local unit ranks its officers, as thads ranking does.
+      const ranking = await json<Ranking>('ranking', 'BH-DS', '--at', AT);
+      const sheet = workbook.getWorksheet('Xếp hạng')!;
+      expect(sheet.getCell(`B${headerRowOf(sheet)}`).value).toBe('Chấp hành viên');
+      expect(tableRows(sheet).map((r) => r.getCell(2).value)).toEqual(ranking.rows.map((r) => r.name));
+      const overdue = await json<OverdueReport>('overdue', 'BH-DS', '--at', AT);
+      expect(tableRows(workbook.getWorksheet('Việc quá hạn')!)).toHaveLength(overdue.total_cases);
+    });
+
+    it('speaks English on ?lang=en or Accept-Language', async () => {
+      const app = createApp(deps);
+      for (const [query, headers] of [['&lang=en', {}], ['', { 'Accept-Language': 'en-GB,en;q=0.9' }]] as const) {
+        const res = await app.request(`/api/units/BH/report.xlsx?at=${AT}${query}`, { headers: adminHeaders(headers) });
+        expect(res.status).toBe(200);
+        const workbook = await load(Buffer.from(await res.arrayBuffer()));
+        expect(workbook.worksheets[0]!.name).toBe('Results');
+      }
+    });
+
+    it('answers bad input with the same JSON errors as the summary', async () => {
+      const app = createApp(deps);
+      for (const query of ['NOPE/%s?at=2026-11-30', 'BH/%s?at=2026-02-30', 'BH/%s?at=yesterday']) {
+        const [summary, report] = await Promise.all(
+          ['summary', 'report.xlsx'].map((route) => app.request(`/api/units/${query.replace('%s', route)}`, { headers: adminHeaders() })),
+        );
+        expect(report!.status).toBe(summary!.status);
+        expect(report!.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(await report!.json()).toEqual(await summary!.json());
+      }
+      const lang = await app.request(`/api/units/BH/report.xlsx?lang=fr`, { headers: adminHeaders() });
+      expect(lang.status).toBe(400);
+      expect(await lang.json()).toEqual({ error: 'invalid_lang', message: 'Ngôn ngữ "fr" không được hỗ trợ: dùng lang=vi hoặc lang=en.' });
+      expect((await app.request(`/api/units/BH/report.xlsx`)).status).toBe(401);
+    });
+  });
+});
