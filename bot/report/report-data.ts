@@ -4,6 +4,7 @@ import { getRanking } from '../../db/numbers/ranking.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
 import type { OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
 import type { Db } from '../../db/client.ts';
+import { getStaffNames } from '../../db/staff-names.ts';
 import { getUnitNames, getUnitSubtree } from '../../db/units.ts';
 import type { IsoDate } from '../../db/work-year.ts';
 
@@ -20,6 +21,8 @@ export interface ReportData {
   overdue: OverdueReport;
   /** The name of every unit in the subtree, by code: the overdue list names units, not codes. */
   unitNames: ReadonlyMap<string, string>;
+  /** The full names of the people responsible for the overdue findings, by staff code. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 /** Reads the report of a unit as of `at`; an unknown unit is the numbers' UserError `unit_not_found`. */
@@ -32,5 +35,12 @@ export async function getReportData(db: Db, unitCode: string, at: IsoDate, numbe
     getOverdue(db, unit.code, at, numbers, { limit: REPORT_OVERDUE_LIMIT }),
     getUnitNames(db, unitIds),
   ]);
-  return { summary, ranking, overdue, unitNames: new Map([...names.values()].map((u) => [u.code, u.name])) };
+  const responsible = overdue.findings.flatMap((f) => (f.responsible ? [f.responsible] : []));
+  return {
+    summary,
+    ranking,
+    overdue,
+    unitNames: new Map([...names.values()].map((u) => [u.code, u.name])),
+    staffNames: await getStaffNames(db, responsible),
+  };
 }

@@ -204,6 +204,10 @@ describe.each(drivers)('the XLSX report on %s with the demo province', (driver) 
       expect(rows[0]!.getCell(9).numFmt).toBe('#,##0');
       const findings = tableRows(workbook.getWorksheet('Kiểm tra quá hạn khắc phục')!);
       expect(findings).toHaveLength(overdue.findings.length);
+      expect(findings.length).toBeGreaterThan(0);
+      // People by name: the demo's inspected unit has an officer responsible for its finding.
+      expect(findings.map((r) => r.getCell(6).value)).not.toContain(overdue.findings[0]!.responsible);
+      expect(findings[0]!.getCell(4).value).toBe('Thạch Bàn');
     });
   });
 

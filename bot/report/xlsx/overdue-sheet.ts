@@ -50,7 +50,7 @@ const FINDING_HEADERS = ['no', 'code', 'inspection', 'unit', 'description', 'res
 
 /** Sheet 4: inspection findings past their remedy deadline (the second list of `thads overdue`). */
 export function addFindingsSheet(workbook: Workbook, data: ReportData, locale: Locale): Worksheet {
-  const { overdue, unitNames } = data;
+  const { overdue, unitNames, staffNames } = data;
   const sheet = addPrintableSheet(workbook, t(locale, 'report.sheet.findings'), {
     locale,
     landscape: true,
@@ -70,7 +70,7 @@ export function addFindingsSheet(workbook: Workbook, data: ReportData, locale: L
     setText(row.getCell(3), f.inspection);
     setText(row.getCell(4), unitListName(unitNames.get(f.unit) ?? f.unit));
     setText(row.getCell(5), f.description);
-    setText(row.getCell(6), f.responsible ?? t(locale, 'report.none'));
+    setText(row.getCell(6), f.responsible ? (staffNames.get(f.responsible) ?? f.responsible) : t(locale, 'report.none'));
     setDate(row.getCell(7), f.due_date, locale);
     setNumber(row.getCell(8), f.days_overdue, FORMAT.count, locale);
     setText(row.getCell(9), t(locale, `report.findings.status.${f.status}`));
