@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../db/errors.ts';
 
@@ -16,6 +17,21 @@ export async function writeFileWhole(file: string, bytes: Uint8Array): Promise<v
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => {});
+    throw new UserError(fileErrorKey((error as NodeJS.ErrnoException).code), { file });
+  }
+}
+
+/**
+ * Whether `file` can be written, checked before the work that fills it, so that a mistyped path
+ * fails at once; writeFileWhole still reports what only the write itself can find (disk full).
+ */
+export async function checkWritable(file: string): Promise<void> {
+  if (await isDirectory(file)) throw new UserError('report.file.is_dir', { file });
+  const folder = dirname(file);
+  try {
+    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error(folder), { code: 'ENOTDIR' });
+    await access(folder, constants.W_OK);
+  } catch (error) {
     throw new UserError(fileErrorKey((error as NodeJS.ErrnoException).code), { file });
   }
 }

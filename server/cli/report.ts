@@ -1,7 +1,7 @@
 import { t } from '../../bot/i18n/index.ts';
 import { formatPeriod } from '../../bot/report/period.ts';
 import { getReportData } from '../../bot/report/report-data.ts';
-import { writeFileWhole } from './output-file.ts';
+import { checkWritable, writeFileWhole } from './output-file.ts';
 import { reportDate } from './report-date.ts';
 import { type CliCommand, UsageError, writeLine } from './types.ts';
 
@@ -17,7 +17,9 @@ export const reportCommand: CliCommand = {
     const unit = args.positionals[0]!;
     const file = args.flags.xlsx;
     if (!file) throw new UsageError(t(args.locale, 'report.cli.needs_xlsx', { unit }), 'report');
-    const data = await getReportData(deps.db, unit, reportDate(deps, args), deps.numbers);
+    const at = reportDate(deps, args);
+    await checkWritable(file);
+    const data = await getReportData(deps.db, unit, at, deps.numbers);
     // exceljs is loaded only when a report is made: every other command starts without it.
     const { buildReportXlsx } = await import('../../bot/report/xlsx/workbook.ts');
     await writeFileWhole(file, await buildReportXlsx(data, args.locale, deps.now()));

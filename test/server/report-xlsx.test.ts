@@ -10,7 +10,7 @@ import { getSummary } from '../../db/numbers/summary.ts';
 import type { OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
 import { noCache } from '../../db/result-cache.ts';
 import { createApp } from '../../server/app.ts';
-import { runWithDeps } from '../../server/cli/main.ts';
+import { runCli, runWithDeps } from '../../server/cli/main.ts';
 import type { CliIo } from '../../server/cli/types.ts';
 import type { Deps } from '../../server/deps.ts';
 import { adminHeaders, createTestDeps } from '../helpers/app-deps.ts';
@@ -62,6 +62,28 @@ function rowLabelled(sheet: ExcelJS.Worksheet, label: string, from = 1): ExcelJS
   for (let n = from; n <= sheet.rowCount; n++) if (sheet.getRow(n).getCell(1).value === label) return sheet.getRow(n);
   throw new Error(`no row "${label}"`);
 }
+
+describe('thads report, usage only', () => {
+  const run = async (...argv: string[]) => {
+    const { io, out } = capture();
+    const code = await runCli(argv, {}, io, { openDeps: () => Promise.reject(new Error('no database expected')) });
+    return { code, ...out };
+  };
+
+  it('is listed in the help in both languages', async () => {
+    const vi = await run('help');
+    expect(vi.stdout).toMatch(/thads report <unit> \[--at YYYY-MM-DD\] --xlsx FILE\s+Xuất báo cáo \(kết quả, xếp hạng, việc quá hạn\) ra tệp Excel/);
+    const en = await run('help', 'report', '--lang', 'en');
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    expect(en.stdout).toContain('Write the report (results, ranking, overdue cases) to an Excel file: --xlsx FILE');
+  });
+
+  it('refuses flags it does not take, and --xlsx on other commands, with exit 2', async () => {
+    expect(await run('report', 'BH', '--xlsx', 'r.xlsx', '--json')).toMatchObject({ code: 2, stderr: expect.stringContaining('--json') });
+    expect(await run('summary', 'BH', '--xlsx', 'r.xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('--xlsx') });
+    expect(await run('report', 'BH', '--xlsx')).toMatchObject({ code: 2 });
+  });
+});
 
 describe.each(drivers)('the XLSX report on %s with the demo province', (driver) => {
   let handle: TestDb;
