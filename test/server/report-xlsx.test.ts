@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_ROWS, rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
 import { unitListName } from '../../bot/report/unit-name.ts';
@@ -9,15 +9,13 @@ import { seedDemo } from '../../db/demo/index.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
 import type { OverdueReport, Ranking, Summary } from '../../db/numbers/types.ts';
 import { noCache } from '../../db/result-cache.ts';
-import { createApp } from '../../server/app.ts';
-import { runCli, runWithDeps } from '../../server/cli/main.ts';
-import type { CliIo } from '../../server/cli/types.ts';
+import { runCli } from '../../server/cli/main.ts';
 import type { Deps } from '../../server/deps.ts';
-import { adminHeaders, createTestDeps } from '../helpers/app-deps.ts';
+import { createTestDeps } from '../helpers/app-deps.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { capture, headerRowOf, load, rowLabelled, runThads, tableRows, valuesOf } from '../helpers/workbook.ts';
 
 const AT = '2026-11-30';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // WORDING.md's rows, written out here (not read from the code under test).
 const OFFICIAL_ROWS = [
@@ -35,33 +33,6 @@ const FOUR_TARGETS = [
   'Giảm số tiền có điều kiện chuyển kỳ sau so với năm trước',
 ];
 
-function capture(): { io: CliIo; out: { stdout: string; stderr: string } } {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, isTTY: false };
-  return { io, out };
-}
-
-async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-/** The frozen header row of a sheet: where its table starts. */
-const headerRowOf = (sheet: ExcelJS.Worksheet) => (sheet.views[0] as { ySplit: number }).ySplit;
-const valuesOf = (sheet: ExcelJS.Worksheet, row: number, columns: number) =>
-  Array.from({ length: columns }, (_, i) => sheet.getRow(row).getCell(i + 1).value);
-/** The data rows of a sheet's table: from below its header to the first empty first cell. */
-function tableRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
-  const rows: ExcelJS.Row[] = [];
-  for (let n = headerRowOf(sheet) + 1; sheet.getRow(n).getCell(1).value !== null; n++) rows.push(sheet.getRow(n));
-  return rows;
-}
-/** The first row of a sheet, from row `from` on, whose first cell is `label`. */
-function rowLabelled(sheet: ExcelJS.Worksheet, label: string, from = 1): ExcelJS.Row {
-  for (let n = from; n <= sheet.rowCount; n++) if (sheet.getRow(n).getCell(1).value === label) return sheet.getRow(n);
-  throw new Error(`no row "${label}"`);
-}
 
 describe('thads report, usage only', () => {
   const run = async (...argv: string[]) => {
@@ -89,11 +60,7 @@ describe.each(drivers)('the XLSX report on %s with the demo province', (driver) 
   let handle: TestDb;
   let deps: Deps;
   const dir = mkdtempSync(join(tmpdir(), 'thads-xlsx-'));
-  const run = async (...argv: string[]) => {
-    const { io, out } = capture();
-    const code = await runWithDeps(deps, argv, io);
-    return { code, ...out };
-  };
+  const run = (...argv: string[]) => runThads(deps, ...argv);
   const json = async <T>(...argv: string[]): Promise<T> => JSON.parse((await run(...argv, '--json')).stdout) as T;
 
   beforeAll(async () => {
@@ -273,54 +240,5 @@ describe.each(drivers)('the XLSX report on %s with the demo province', (driver) 
     expect((await run('report', 'BH', '--at', AT, '--xlsx', join(notADir, 'r.xlsx'))).code).toBe(1);
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir).sort()).toEqual([...before, 'plain-file'].sort());
-  });
-
-  describe('GET /api/units/:code/report.xlsx', () => {
-    it('sends the file to download, with the numbers of the summary', async () => {
-      const res = await createApp(deps).request(`/api/units/bh-ds/report.xlsx?at=${AT}`, { headers: adminHeaders() });
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe(XLSX);
-      expect(res.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-BH-DS-2026-11-30.xlsx"');
-      const workbook = await load(Buffer.from(await res.arrayBuffer()));
-      const summary = await getSummary(deps.db, 'BH-DS', AT, deps.numbers);
-      const results = workbook.getWorksheet('Kết quả')!;
-      expect(results.getCell('A1').value).toBe('Phòng Thi hành án dân sự khu vực Đông Sơn');
-      const rows = tableRows(results);
-      expect(rows.map((r) => r.getCell(2).value)).toEqual(RESULT_ROWS.map(({ key }) => summary.cases[key]));
-      expect(rows.map((r) => r.getCell(4).value)).toEqual(RESULT_ROWS.map(({ key }) => summary.money[key]));
-      // A local unit ranks its officers, as thads ranking does.
-      const ranking = await json<Ranking>('ranking', 'BH-DS', '--at', AT);
-      const sheet = workbook.getWorksheet('Xếp hạng')!;
-      expect(sheet.getCell(`B${headerRowOf(sheet)}`).value).toBe('Chấp hành viên');
-      expect(tableRows(sheet).map((r) => r.getCell(2).value)).toEqual(ranking.rows.map((r) => r.name));
-      const overdue = await json<OverdueReport>('overdue', 'BH-DS', '--at', AT);
-      expect(tableRows(workbook.getWorksheet('Việc quá hạn')!)).toHaveLength(overdue.total_cases);
-    });
-
-    it('speaks English on ?lang=en or Accept-Language', async () => {
-      const app = createApp(deps);
-      for (const [query, headers] of [['&lang=en', {}], ['', { 'Accept-Language': 'en-GB,en;q=0.9' }]] as const) {
-        const res = await app.request(`/api/units/BH/report.xlsx?at=${AT}${query}`, { headers: adminHeaders(headers) });
-        expect(res.status).toBe(200);
-        const workbook = await load(Buffer.from(await res.arrayBuffer()));
-        expect(workbook.worksheets[0]!.name).toBe('Results');
-      }
-    });
-
-    it('answers bad input with the same JSON errors as the summary', async () => {
-      const app = createApp(deps);
-      for (const query of ['NOPE/%s?at=2026-11-30', 'BH/%s?at=2026-02-30', 'BH/%s?at=yesterday']) {
-        const [summary, report] = await Promise.all(
-          ['summary', 'report.xlsx'].map((route) => app.request(`/api/units/${query.replace('%s', route)}`, { headers: adminHeaders() })),
-        );
-        expect(report!.status).toBe(summary!.status);
-        expect(report!.headers.get('content-type')).toMatch(/^application\/json/);
-        expect(await report!.json()).toEqual(await summary!.json());
-      }
-      const lang = await app.request(`/api/units/BH/report.xlsx?lang=fr`, { headers: adminHeaders() });
-      expect(lang.status).toBe(400);
-      expect(await lang.json()).toEqual({ error: 'invalid_lang', message: 'Ngôn ngữ "fr" không được hỗ trợ: dùng lang=vi hoặc lang=en.' });
-      expect((await app.request(`/api/units/BH/report.xlsx`)).status).toBe(401);
-    });
   });
 });

@@ -15,7 +15,7 @@ const TARGET_KEYS: readonly (keyof Targets)[] = ['cases_rate', 'money_rate', 'ca
  * and last year, and the four targets judged.
  */
 export function addResultsSheet(workbook: Workbook, s: Summary, locale: Locale): Worksheet {
-  const sheet = addPrintableSheet(workbook, t(locale, 'report.sheet.results'), { locale, landscape: false, widths: [44, 12, 14, 20, 20, 16] });
+  const sheet = addPrintableSheet(workbook, t(locale, 'report.sheet.results'), { locale, landscape: false, widths: [40, 10, 12, 18, 18, 14] });
   const period = formatPeriod(s.work_year, s.at, locale);
   let r = addTitleLines(sheet, [s.name, t(locale, 'report.results.title'), period], COLUMNS) + 1;
   const header = ['item', 'cases', 'cases_last_year', 'money', 'money_last_year'].map((k) => t(locale, `report.results.${k}`));
