@@ -72,5 +72,8 @@ describe.each(drivers)('GET /api/units/:code/report.xlsx on %s with the demo pro
     expect(lang.status).toBe(400);
     expect(await lang.json()).toEqual({ error: 'invalid_lang', message: 'Ngôn ngữ "fr" không được hỗ trợ: dùng lang=vi hoặc lang=en.' });
     expect((await app.request(`/api/units/BH/report.xlsx`)).status).toBe(401);
+    // A download link carries its language: the error follows it too.
+    const en = await app.request(`/api/units/NOPE/report.xlsx?lang=en`, { headers: adminHeaders({ 'Accept-Language': 'vi' }) });
+    expect(await en.json()).toEqual({ error: 'unit_not_found', message: 'No unit "NOPE" was found.' });
   });
 });
