@@ -10,6 +10,7 @@ import { enInspections } from './en/inspections.ts';
 import { enInspectionReminders } from './en/inspection-reminders.ts';
 import { enJobs } from './en/jobs.ts';
 import { enQuestions } from './en/questions.ts';
+import { enReport } from './en/report.ts';
 import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
 import { enTable } from './en/table.ts';
@@ -26,6 +27,7 @@ import { viInspections } from './vi/inspections.ts';
 import { viInspectionReminders } from './vi/inspection-reminders.ts';
 import { viJobs } from './vi/jobs.ts';
 import { viQuestions } from './vi/questions.ts';
+import { viReport } from './vi/report.ts';
 import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
 import { viTable } from './vi/table.ts';
@@ -42,8 +44,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

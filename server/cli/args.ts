@@ -13,6 +13,7 @@ const options = {
   now: { type: 'string' },
   failed: { type: 'boolean' },
   open: { type: 'boolean' },
+  xlsx: { type: 'string' },
 } as const;
 
 const globalFlags = new Set(['help', 'lang']);

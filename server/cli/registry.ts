@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.ts';
 import { overdueCommand } from './overdue.ts';
 import { questionsCommand } from './questions.ts';
 import { rankingCommand } from './ranking.ts';
+import { reportCommand } from './report.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { summaryCommand } from './summary.ts';
 import type { CliCommand } from './types.ts';
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   summaryCommand,
   rankingCommand,
   overdueCommand,
+  reportCommand,
   questionsCommand,
   linkCodeCommand,
   seedDemoCommand,

@@ -24,9 +24,11 @@ export interface CliFlags {
   now?: string;
   failed?: boolean;
   open?: boolean;
+  /** The XLSX file `thads report` writes. */
+  xlsx?: string;
 }
 
-export type FlagName = 'json' | 'at' | 'dry-run' | 'limit' | 'now' | 'failed' | 'open';
+export type FlagName = 'json' | 'at' | 'dry-run' | 'limit' | 'now' | 'failed' | 'open' | 'xlsx';
 
 export interface CliArgs {
   positionals: string[];

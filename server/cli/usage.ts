@@ -11,6 +11,8 @@ const flagSyntax: Record<FlagName, string> = {
   now: '[--now ISO-8601]',
   failed: '[--failed]',
   open: '[--open]',
+  // Not in brackets: the one command that takes it (report) needs it.
+  xlsx: '--xlsx FILE',
 };
 
 function synopsis(command: CliCommand): string {

@@ -44,6 +44,9 @@ function statusOf(err: UserError): 400 | 404 {
   return err.code.endsWith('_not_found') ? 404 : 400;
 }
 
+// `?lang=vi|en` (which a download link can carry, a header cannot) wins over Accept-Language.
 function localeOf(c: Context<AppEnv>, fallback: Locale): Locale {
+  const lang = c.req.query('lang');
+  if (lang === 'vi' || lang === 'en') return lang;
   return pickLocale(c.req.header('accept-language'), fallback);
 }

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { getReportData } from '../../bot/report/report-data.ts';
 import { getOverdue } from '../../db/numbers/overdue.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
 import { getSummary } from '../../db/numbers/summary.ts';
@@ -6,9 +7,11 @@ import { type IsoDate, isIsoDate, todayIn } from '../../db/work-year.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { HttpError } from '../http/http-error.ts';
+import { pickLocale } from '../http/locale.ts';
 
 /**
- * `/api/units/:code/{summary,ranking,overdue}?at=YYYY-MM-DD`: the same JSON as the CLI's `--json`.
+ * `/api/units/:code/{summary,ranking,overdue}?at=YYYY-MM-DD`: the same JSON as the CLI's `--json`;
+ * `/api/units/:code/report.xlsx?at=…&lang=…`: the file of `thads report --xlsx`.
  * An unknown unit is the numbers' UserError `unit_not_found`, which the boundary turns into 404.
  */
 export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
@@ -29,6 +32,21 @@ export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
     if (limit !== undefined && !/^[1-9]\d{0,5}$/.test(limit)) throw new HttpError(400, 'invalid_limit', { value: limit.slice(0, 40) });
     const list = limit === undefined ? {} : { limit: Number(limit) };
     return c.json(await getOverdue(deps.db, c.req.param('code'), at, deps.numbers, list));
+  });
+  app.get('/:code/report.xlsx', async (c) => {
+    const at = dateOf(c);
+    const lang = c.req.query('lang');
+    if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new HttpError(400, 'invalid_lang', { value: lang.slice(0, 40) });
+    const locale = lang ?? pickLocale(c.req.header('accept-language'), deps.config.defaultLocale);
+    const data = await getReportData(deps.db, c.req.param('code'), at, deps.numbers);
+    // exceljs is loaded on the first report asked for, not when the server starts.
+    const xlsx = await import('../../bot/report/xlsx/workbook.ts');
+    const bytes = await xlsx.buildReportXlsx(data, locale, deps.now());
+    return c.body(bytes, 200, {
+      'Content-Type': xlsx.XLSX_CONTENT_TYPE,
+      'Content-Disposition': `attachment; filename="${xlsx.reportFileName(data.summary.unit, at)}"`,
+      'Cache-Control': 'no-store',
+    });
   });
   return app;
 }
