@@ -1,5 +1,6 @@
 import { enAmount } from './en/amount.ts';
 import { enCase } from './en/case.ts';
+import { enCharts } from './en/charts.ts';
 import { enCli } from './en/cli.ts';
 import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
@@ -16,6 +17,7 @@ import { enTable } from './en/table.ts';
 import { enTelegram } from './en/telegram.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
+import { viCharts } from './vi/charts.ts';
 import { viCli } from './vi/cli.ts';
 import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
@@ -42,8 +44,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viCharts },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enCharts },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */
