@@ -19,7 +19,7 @@ export function unitsRatesSize(units: number): ChartSize {
 }
 
 /**
- * A province's units (the order of the ranking) by name, each with its rate by cases and by
+ * A province's units (or a local unit's officers, as the ranking has them) by name, each with its rate by cases and by
  * money as bars and its two targets as ticks over them; percentages written as `locale` writes them.
  */
 export function unitsRatesOption(ranking: Ranking, locale: Locale, size: ChartSize = unitsRatesSize(ranking.rows.length)) {
@@ -52,7 +52,7 @@ export function unitsRatesOption(ranking: Ranking, locale: Locale, size: ChartSi
   const many = rows.length > 12;
   return {
     title: {
-      text: t(locale, 'chart.units.title', { name: ranking.name }),
+      text: t(locale, ranking.by === 'units' ? 'chart.units.title' : 'chart.officers.title', { name: ranking.name }),
       subtext: t(locale, 'chart.units.subtitle', { period: formatPeriod(ranking.work_year, ranking.at, locale) }),
       left: 'center',
       textStyle: { fontSize: 20, fontWeight: 600 },

@@ -6,9 +6,11 @@ import { type IsoDate, isIsoDate, todayIn } from '../../db/work-year.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { HttpError } from '../http/http-error.ts';
+import { createUnitChartRoutes } from './unit-charts.ts';
 
 /**
- * `/api/units/:code/{summary,ranking,overdue}?at=YYYY-MM-DD`: the same JSON as the CLI's `--json`.
+ * `/api/units/:code/{summary,ranking,overdue}?at=YYYY-MM-DD`: the same JSON as the CLI's `--json`;
+ * the charts' PNGs under `/api/units/:code/charts/` (unit-charts.ts).
  * An unknown unit is the numbers' UserError `unit_not_found`, which the boundary turns into 404.
  */
 export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
@@ -30,5 +32,6 @@ export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
     const list = limit === undefined ? {} : { limit: Number(limit) };
     return c.json(await getOverdue(deps.db, c.req.param('code'), at, deps.numbers, list));
   });
+  app.route('/', createUnitChartRoutes(deps, dateOf));
   return app;
 }

@@ -3,6 +3,7 @@ import type { Catalogue } from '../index.ts';
 /** The charts' words (bot/charts/): titles, legends, the briefing photo's caption. */
 export const enCharts: Catalogue = {
   'chart.units.title': 'Rates done of the units of {name}',
+  'chart.officers.title': 'Rates done of the enforcement officers of {name}',
   'chart.units.subtitle': '{period}; ticks: the targets set',
   'chart.target.cases': 'Target by cases',
   'chart.target.money': 'Target by money',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../index.ts';
 /** The charts' words (bot/charts/): titles, legends, the briefing photo's caption. WORDING.md's terms. */
 export const viCharts: Catalogue = {
   'chart.units.title': 'Tỷ lệ thi hành xong của các đơn vị thuộc {name}',
+  'chart.officers.title': 'Tỷ lệ thi hành xong của các Chấp hành viên thuộc {name}',
   'chart.units.subtitle': '{period}; vạch ngang: chỉ tiêu được giao',
   'chart.target.cases': 'Chỉ tiêu về việc',
   'chart.target.money': 'Chỉ tiêu về tiền',
