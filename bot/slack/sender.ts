@@ -95,6 +95,9 @@ async function uploadFile(client: webApi.WebClient, channel: string, file: Slack
   } catch (error) {
     const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; original?: unknown };
     if (e.code === webApi.ErrorCode.RateLimitedError) return classifySlack(429, String(e.retryAfter ?? 1), { ok: false, error: 'ratelimited' });
+    // A workspace that installed the app before it asked for files:write refuses the upload
+    // alone: the row's text went, so the row fails with the reason instead of halting every send.
+    if (e.code === webApi.ErrorCode.PlatformError && e.data?.error === 'missing_scope') return { kind: 'failed', reason: 'files.uploadV2: missing_scope (the app needs files:write)' };
     if (e.code === webApi.ErrorCode.PlatformError) return classifySlack(200, null, { ok: false, error: e.data?.error });
     if (e.code === webApi.ErrorCode.HTTPError) return classifySlack(e.statusCode ?? 500, null, {});
     return { kind: 'retry', reason: describeNetworkError(e.original ?? error) };

@@ -116,4 +116,15 @@ describe.each(drivers)('the weekly province briefing’s chart on %s', (driver) 
     const rows = await handle.db.select().from(deliveries).where(eq(deliveries.period, '2026-W48 P')).orderBy(deliveries.platform);
     expect(rows.map((r) => r.externalId!.split(',')[0])).toEqual(['1.000041', '41']);
   });
+
+  it('fails only the province’s row, its text sent, when Slack refuses the upload for want of files:write', async () => {
+    planned = await weeklyBriefingJob.run(createJobDeps(handle.db), NOW);
+    await enqueue(handle.db, planned);
+    standIn.script('C900', { status: 200, body: { ok: true, channel: 'C900', ts: '1.000042' } }, slackAnswers.error('missing_scope'));
+    const result = await drainOutbox(slack(), options());
+    expect(result).toMatchObject({ sent: 0, failed: 1 });
+    expect(result.misconfigured).toBeUndefined();
+    const [row] = await handle.db.select().from(deliveries).where(eq(deliveries.destination, 'C900'));
+    expect(row).toMatchObject({ status: 'failed', externalId: '1.000042', lastError: expect.stringMatching(/missing_scope.*files:write/) });
+  });
 });
