@@ -39,6 +39,15 @@ export interface PlannedMessage {
   mentions?: Mention[];
   /** The platform's id of a message in the same chat this one answers (Telegram reply, Slack thread). */
   replyTo?: string;
+  /** A picture sent after the text, as the last part of the same delivery (the briefing's chart). */
+  photo?: Photo;
+}
+
+/** A PNG with a short caption and the file name it is uploaded under. */
+export interface Photo {
+  png: Uint8Array;
+  caption: string;
+  filename: string;
 }
 
 /** A scheduled job: its body is a pure function of the database and the clock. */

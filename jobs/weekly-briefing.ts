@@ -8,9 +8,9 @@ import { getUnitChannels } from '../db/unit-channels.ts';
 import { addDays, todayIn } from '../db/work-year.ts';
 import { mentionsOn } from './briefing/mentions.ts';
 import { isoWeekKey, mondayOf } from './briefing/iso-week.ts';
-import { provinceBriefingReply, rankChildren } from './briefing/province-briefing.ts';
+import { provinceBriefingPhoto, provinceBriefingReply, rankChildren } from './briefing/province-briefing.ts';
 import { unitBriefingReply } from './briefing/unit-briefing.ts';
-import type { Job, PlannedMessage } from './types.ts';
+import type { Job, Photo, PlannedMessage } from './types.ts';
 
 const NAME = 'weekly-briefing';
 const OLDEST_LISTED = 5;
@@ -21,7 +21,8 @@ const IDLE_MS = 7 * 86_400_000;
  * Monday's giao ban. Each local unit with a group or channel gets its numbers as of today
  * (the same figures /tomtat gives that morning) against its targets and last year, its five
  * longest overdue cases, what falls due from today to Sunday, and the officers who reported
- * nothing in seven days; each province with one gets its units ranked and its total. The
+ * nothing in seven days; each province with one gets its units ranked and its total, then a
+ * chart of its units' rates against their targets (one PNG, drawn once per province). The
  * numbers of every unit come from a fixed number of queries (db/numbers/unit-summaries.ts),
  * so the national run costs about what one province's does.
  */
@@ -51,9 +52,12 @@ export const weeklyBriefingJob: Job = {
       const summary = all.summaries.get(unit.id)!;
       let reply: Reply;
       let named: IdleOfficer[] = [];
+      let photo: Photo | undefined;
       if (unit.kind === 'province') {
         const children = all.units.filter((u) => u.parentId === unit.id).map((u) => ({ id: u.id, summary: all.summaries.get(u.id)! }));
-        reply = provinceBriefingReply(summary, rankChildren(summary, children), week, locale);
+        const ranking = rankChildren(summary, children);
+        reply = provinceBriefingReply(summary, ranking, week, locale);
+        photo = provinceBriefingPhoto(ranking, locale);
       } else {
         named = idle.get(unit.id) ?? [];
         reply = unitBriefingReply(
@@ -64,7 +68,15 @@ export const weeklyBriefingJob: Job = {
       for (const destination of unit.destinations) {
         const mentions = mentionsOn(destination.platform, named, accounts);
         // The unit in the period: two units sharing one group each get their briefing.
-        planned.push({ job: NAME, destination, period: `${period} ${unit.code}`, reply, locale, ...(mentions.length > 0 ? { mentions } : {}) });
+        planned.push({
+          job: NAME,
+          destination,
+          period: `${period} ${unit.code}`,
+          reply,
+          locale,
+          ...(mentions.length > 0 ? { mentions } : {}),
+          ...(photo ? { photo } : {}),
+        });
       }
     }
     return planned;

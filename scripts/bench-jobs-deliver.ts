@@ -117,7 +117,8 @@ export async function benchJobsDeliver(): Promise<void> {
     await handle.db.execute(sql`delete from deliveries`);
     const perChat = new Map<string, number>();
     for (const p of planned) {
-      const parts = renderWithMentions({ reply: p.reply, locale: p.locale, mentions: p.mentions ?? [] }).length;
+      // A province's chart is one more message (sendPhoto) to its group.
+      const parts = renderWithMentions({ reply: p.reply, locale: p.locale, mentions: p.mentions ?? [] }).length + (p.photo ? 1 : 0);
       perChat.set(p.destination.chatId, (perChat.get(p.destination.chatId) ?? 0) + parts);
     }
     const messages = [...perChat.values()].reduce((a, b) => a + b, 0);

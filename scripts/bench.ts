@@ -75,3 +75,4 @@ await import('./bench-telegram.ts').then((telegram) => telegram.benchTelegram())
 await import('./bench-slack.ts').then((slack) => slack.benchSlack());
 await import('./bench-jobs-compose.ts').then((jobs) => jobs.benchJobsCompose());
 await import('./bench-jobs-deliver.ts').then((deliver) => deliver.benchJobsDeliver());
+await import('./bench-charts.ts').then((charts) => charts.benchCharts());

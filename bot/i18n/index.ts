@@ -1,5 +1,6 @@
 import { enAmount } from './en/amount.ts';
 import { enCase } from './en/case.ts';
+import { enCharts } from './en/charts.ts';
 import { enCli } from './en/cli.ts';
 import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
@@ -17,6 +18,7 @@ import { enTable } from './en/table.ts';
 import { enTelegram } from './en/telegram.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
+import { viCharts } from './vi/charts.ts';
 import { viCli } from './vi/cli.ts';
 import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
@@ -44,8 +46,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

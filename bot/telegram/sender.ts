@@ -1,15 +1,27 @@
 /**
  * Sends outbox rows to Telegram with plain fetch (sendMessage), so that every wait is decided
- * here: grammY's auto-retry would sleep on 429s out of the limiter's sight.
+ * here: grammY's auto-retry would sleep on 429s out of the limiter's sight. A row's photo (the
+ * briefing's chart) goes last, through grammY's Api without auto-retry (sendPhoto with an
+ * InputFile: grammY writes the multipart upload), its errors read as sendMessage's are.
  */
+import { Api, GrammyError, InputFile } from 'grammy';
 import { escapeHtml, MAX_MESSAGE_LENGTH, renderTelegram, type TelegramMessage } from './render.ts';
-import type { DeliveryPayload } from '../../jobs/outbox.ts';
+import { type DeliveryPayload, photoBytes } from '../../jobs/outbox.ts';
 import { telegramLimits } from '../../jobs/pacing.ts';
 import { linkFirst, longestFirst } from '../format/mentions.ts';
 import { describeNetworkError, SEND_TIMEOUT_MS, type Sender, type SendOutcome } from '../../jobs/senders/types.ts';
 
 /** A message as sent: the first part of an answer replies to the message it answers. */
 export type TelegramOutgoing = TelegramMessage & { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } };
+
+/** A picture with its caption (plain text), sent with sendPhoto. */
+export interface TelegramPhoto {
+  photo: Buffer;
+  caption: string;
+  filename: string;
+}
+
+export type TelegramPart = TelegramOutgoing | TelegramPhoto;
 
 export interface TelegramSenderOptions {
   token: string;
@@ -32,15 +44,20 @@ interface BotApiAnswer {
 }
 
 /** A Telegram sender: renders with renderTelegram, mentions as tg://user links. */
-export function createTelegramSender(options: TelegramSenderOptions): Sender<TelegramOutgoing> {
+export function createTelegramSender(options: TelegramSenderOptions): Sender<TelegramPart> {
   const root = (options.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
   const url = `${root}/bot${options.token}/sendMessage`;
   const doFetch = options.fetch ?? fetch;
+  const api = new Api(options.token, { apiRoot: root, timeoutSeconds: SEND_TIMEOUT_MS / 1000, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
     platform: 'telegram',
     limits: telegramLimits,
-    render: (payload) => renderWithMentions(payload),
+    render: (payload) => [
+      ...renderWithMentions(payload),
+      ...(payload.photo ? [{ photo: photoBytes(payload.photo), caption: payload.photo.caption, filename: payload.photo.filename }] : []),
+    ],
     async send(chatId, message): Promise<SendOutcome> {
+      if ('photo' in message) return sendPhoto(api, chatId, message);
       let response: Response;
       let answer: BotApiAnswer;
       try {
@@ -57,6 +74,20 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender<Tel
       return classifyTelegram(response.status, answer);
     },
   };
+}
+
+async function sendPhoto(api: Api, chatId: string, photo: TelegramPhoto): Promise<SendOutcome> {
+  try {
+    const sent = await api.sendPhoto(chatId, new InputFile(photo.photo, photo.filename), { caption: photo.caption });
+    return { kind: 'ok', externalId: String(sent.message_id) };
+  } catch (error) {
+    if (error instanceof GrammyError) {
+      const { error_code, description, parameters } = error;
+      return classifyTelegram(error_code, { ok: false, error_code, description, parameters });
+    }
+    // grammY's HttpError: no answer (network, timeout) or one that was not the Bot API's JSON.
+    return { kind: 'retry', reason: describeNetworkError((error as { error?: unknown }).error ?? error) };
+  }
 }
 
 /** What a Bot API answer means for the row. */

@@ -1,13 +1,15 @@
+import { renderUnitsRatesChart } from '../../bot/charts/units-rates.ts';
 import { rankingReply } from '../../bot/commands/ranking.ts';
 import { booksPair, creditField, flagsField } from '../../bot/commands/summary-fields.ts';
 import type { Reply } from '../../bot/core/reply.ts';
-import { formatCount } from '../../bot/format.ts';
+import { formatCount, formatDate } from '../../bot/format.ts';
 import { type Locale, t } from '../../bot/i18n/index.ts';
 import { formatWeek } from '../../bot/report/period.ts';
 import { rateLabel, rowLabel } from '../../bot/report/results-rows.ts';
 import { targetsMetText } from '../../bot/report/target-rows.ts';
 import { rankRows, toRow } from '../../db/numbers/ranking.ts';
 import type { Ranking, Summary } from '../../db/numbers/types.ts';
+import type { Photo } from '../types.ts';
 import { rateLine } from './case-lines.ts';
 
 /** A province's child units ranked as /xephang ranks them, from summaries already computed. */
@@ -39,5 +41,17 @@ export function provinceBriefingReply(province: Summary, ranking: Ranking, week:
       },
       ...rest,
     ],
+  };
+}
+
+/**
+ * The units' rates against their targets as a picture sent after the table (bot/charts/): drawn
+ * when the job plans, so that delivery only sends bytes the row holds.
+ */
+export function provinceBriefingPhoto(ranking: Ranking, locale: Locale): Photo {
+  return {
+    png: renderUnitsRatesChart(ranking, locale),
+    caption: t(locale, 'chart.caption.units', { at: formatDate(ranking.at, locale) }),
+    filename: `${ranking.unit}-${ranking.at}.png`,
   };
 }

@@ -8,10 +8,12 @@ import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { HttpError } from '../http/http-error.ts';
 import { pickLocale } from '../http/locale.ts';
+import { createUnitChartRoutes } from './unit-charts.ts';
 
 /**
  * `/api/units/:code/{summary,ranking,overdue}?at=YYYY-MM-DD`: the same JSON as the CLI's `--json`;
- * `/api/units/:code/report.xlsx?at=…&lang=…`: the file of `thads report --xlsx`.
+ * `/api/units/:code/report.xlsx?at=…&lang=…`: the file of `thads report --xlsx`; the charts' PNGs
+ * under `/api/units/:code/charts/` (unit-charts.ts).
  * An unknown unit is the numbers' UserError `unit_not_found`, which the boundary turns into 404.
  */
 export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
@@ -48,5 +50,6 @@ export function createUnitRoutes(deps: Deps): Hono<AppEnv> {
       'Cache-Control': 'no-store',
     });
   });
+  app.route('/', createUnitChartRoutes(deps, dateOf));
   return app;
 }

@@ -83,9 +83,14 @@ describe.each(drivers)('thads jobs and thads deliveries on %s', (driver) => {
     expect(json.delivered.telegram).toMatchObject({ sent: channels, unreachable: 1, failed: 0 });
     const notices = standIn.arrivals.filter((a) => a.text.includes('Không gửi được tin nhắn tới'));
     expect(notices).toHaveLength(1);
-    const briefings = standIn.arrivals.filter((a) => !notices.includes(a));
+    const briefings = standIn.arrivals.filter((a) => !notices.includes(a) && !a.photo);
     expect(briefings.map((a) => a.chatId).sort()).toEqual([...new Set(briefings.map((a) => a.chatId))].sort());
     expect(briefings).toHaveLength(channels - 1);
+    // The province's group gets its units' chart after its table, once.
+    const photos = standIn.arrivals.filter((a) => a.photo);
+    expect(photos).toHaveLength(1);
+    const province = briefings.find((a) => a.text.includes('Xếp hạng các đơn vị thuộc'))!;
+    expect(photos[0]).toMatchObject({ chatId: province.chatId, text: 'Tỷ lệ thi hành xong của các đơn vị, tính đến 23/11/2026' });
     const arrived = standIn.arrivals.length;
 
     const second = await run('jobs', 'run', 'weekly-briefing', '--now', MONDAY);

@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Ranking } from '../../../db/numbers/types.ts';
 import { targetsCount } from '../../commands/ranking.ts';
 import { type Locale, t } from '../../i18n/index.ts';
-import { formatPeriod } from '../period.ts';
+import { periodLine } from '../period.ts';
 import { placeName } from '../../format.ts';
 import { addHeaderRow, addNote, addPrintableSheet, addTitleLines, FORMAT, setNumber, setText, toFraction } from './sheet-style.ts';
 
@@ -22,7 +22,7 @@ export function addRankingSheet(workbook: Workbook, r: Ranking, locale: Locale):
     landscape: true,
     widths: [7, 30, 12, 12, 11, 11, 20, 20, 11, 11, 16],
   });
-  const lines = [r.name, t(locale, `report.ranking.title_${r.by}`), formatPeriod(r.work_year, r.at, locale)];
+  const lines = [r.name, t(locale, `report.ranking.title_${r.by}`), periodLine(r.work_year, r.at, locale)];
   let n = addTitleLines(sheet, lines, HEADERS.length) + 1;
   const nameHeader = r.by === 'units' ? 'report.ranking.unit' : 'report.ranking.officer';
   addHeaderRow(sheet, n, HEADERS.map((k) => t(locale, k === 'name' ? nameHeader : `report.ranking.${k}`)), true);

@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Summary, Targets } from '../../../db/numbers/types.ts';
 import { formatDate } from '../../format.ts';
 import { type Locale, t } from '../../i18n/index.ts';
-import { formatPeriod } from '../period.ts';
+import { periodLine } from '../period.ts';
 import { RESULT_ROWS, rateLabel, rowLabel } from '../results-rows.ts';
 import { addHeaderRow, addNote, addPrintableSheet, addTitleLines, FORMAT, setNumber, setText, toFraction, toPoints } from './sheet-style.ts';
 
@@ -16,7 +16,7 @@ const TARGET_KEYS: readonly (keyof Targets)[] = ['cases_rate', 'money_rate', 'ca
  */
 export function addResultsSheet(workbook: Workbook, s: Summary, locale: Locale): Worksheet {
   const sheet = addPrintableSheet(workbook, t(locale, 'report.sheet.results'), { locale, landscape: false, widths: [40, 10, 12, 18, 18, 14] });
-  const period = formatPeriod(s.work_year, s.at, locale);
+  const period = periodLine(s.work_year, s.at, locale);
   let r = addTitleLines(sheet, [s.name, t(locale, 'report.results.title'), period], COLUMNS) + 1;
   const header = ['item', 'cases', 'cases_last_year', 'money', 'money_last_year'].map((k) => t(locale, `report.results.${k}`));
   addHeaderRow(sheet, r, header, true);
