@@ -16,7 +16,7 @@ export type SignInLinkState = 'valid' | 'used' | 'expired' | 'unknown';
 export async function issueSignInLink(
   db: Db,
   staffId: number,
-  by: { channel: Channel; now: Date },
+  by: { actor: string; channel: Channel; now: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSecretToken();
   const tokenHash = await hashSecret(token);
@@ -24,6 +24,16 @@ export async function issueSignInLink(
   await db.transaction(async (tx) => {
     await tx.delete(signInLinks).where(and(eq(signInLinks.staffId, staffId), isNull(signInLinks.usedAt)));
     await tx.insert(signInLinks).values({ tokenHash, staffId, expiresAt, createdAt: by.now });
+    await tx.insert(auditLog).values({
+      at: by.now,
+      staffId,
+      actor: by.actor,
+      channel: by.channel,
+      action: 'sign_in_link.create',
+      entity: 'staff',
+      entityCode: by.actor,
+      details: { expires_at: expiresAt.toISOString() },
+    });
   });
   return { token, expiresAt };
 }
