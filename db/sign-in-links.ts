@@ -39,7 +39,11 @@ export async function issueSignInLink(
 }
 
 /** Where a link stands, without using it (the confirm page): and whose it is while it is valid. */
-export async function peekSignInLink(db: Db, tokenHash: string, now: Date): Promise<{ state: SignInLinkState; staffId?: number }> {
+export async function peekSignInLink(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<{ state: Exclude<SignInLinkState, 'valid'> } | { state: 'valid'; staffId: number; expiresAt: Date }> {
   const [row] = await db
     .select({ staffId: signInLinks.staffId, usedAt: signInLinks.usedAt, expiresAt: signInLinks.expiresAt, active: staff.active })
     .from(signInLinks)
@@ -48,7 +52,7 @@ export async function peekSignInLink(db: Db, tokenHash: string, now: Date): Prom
   if (!row || !row.active) return { state: 'unknown' };
   if (row.usedAt) return { state: 'used' };
   if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired' };
-  return { state: 'valid', staffId: row.staffId };
+  return { state: 'valid', staffId: row.staffId, expiresAt: row.expiresAt };
 }
 
 export type SignInOutcome = { ok: true; staffId: number; expiresAt: Date } | { ok: false; state: Exclude<SignInLinkState, 'valid'> };

@@ -10,12 +10,13 @@ export const WEB_SESSION_VALID_MS = 12 * 60 * 60 * 1000;
  * The staff member of a live session (not revoked, not expired, still active), or null: an
  * unknown or stale session is simply signed out. Started by db/sign-in-links.ts signInWithLink.
  */
-export async function findSessionPerson(db: Db, idHash: string, now: Date): Promise<Person | null> {
+export async function findWebSession(db: Db, idHash: string, now: Date): Promise<{ person: Person; expiresAt: Date } | null> {
   const [row] = await db
-    .select({ staffId: webSessions.staffId })
+    .select({ staffId: webSessions.staffId, expiresAt: webSessions.expiresAt })
     .from(webSessions)
     .where(and(eq(webSessions.idHash, idHash), isNull(webSessions.revokedAt), gt(webSessions.expiresAt, now)));
-  return row ? getPersonById(db, row.staffId) : null;
+  const person = row ? await getPersonById(db, row.staffId) : null;
+  return row && person ? { person, expiresAt: row.expiresAt } : null;
 }
 
 /** Ends a session (signing out); true when it was live. Audited like its start. */

@@ -35,6 +35,7 @@ export const enWeb: Catalogue = {
   'web.error.forbidden': 'The request was refused (an old form, or one sent from another site) and nothing was changed. Reload the page and try again.',
   'web.error.not_found': 'There is no such page.',
   'web.error.internal': 'Something went wrong on our side and the request was not handled. Please try again in a few minutes.',
+  'web.error.too_large': 'What was sent is too large and was not handled.',
   'web.back_home': 'Home page',
 
   'web.role.province_head': 'Head of the provincial civil judgment enforcement office',

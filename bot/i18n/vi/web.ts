@@ -35,6 +35,7 @@ export const viWeb: Catalogue = {
   'web.error.forbidden': 'Yêu cầu không hợp lệ (biểu mẫu đã cũ hoặc được gửi từ trang khác) nên không được thực hiện. Đề nghị đồng chí tải lại trang rồi thử lại.',
   'web.error.not_found': 'Không có trang này.',
   'web.error.internal': 'Hệ thống gặp lỗi nên chưa xử lý được yêu cầu. Đề nghị đồng chí thử lại sau ít phút.',
+  'web.error.too_large': 'Nội dung gửi lên quá lớn nên không được xử lý.',
   'web.back_home': 'Về trang chủ',
 
   'web.role.province_head': 'Trưởng Thi hành án dân sự tỉnh',
