@@ -3,20 +3,22 @@
  * place. Web Crypto only, so the same code runs on Node and on Cloudflare Workers.
  */
 
-/** 32 random bytes (256 bits), base64url: safe in a URL path and a cookie value. */
+/**
+ * 32 random bytes (256 bits) in hex: safe in a URL path and a cookie value, and in chat texts,
+ * where `_` or `-` could be read as formatting (Slack's mrkdwn) and cut the link short.
+ */
 export function generateSecretToken(): string {
-  return toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** Whether `value` looks like a token generateSecretToken made: anything else is refused unread. */
 export function isSecretToken(value: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(value);
+  return /^[0-9a-f]{64}$/.test(value);
 }
 
 /** SHA-256 of the text, in hex: what the database keeps instead of a token. */
 export async function hashSecret(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))));
 }
 
 /** Compares two strings in time that depends on their length only, not on where they differ. */
@@ -27,8 +29,6 @@ export function equalSecrets(a: string, b: string): boolean {
   return diff === 0;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+function toHex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

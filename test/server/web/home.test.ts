@@ -45,7 +45,7 @@ describe.each(drivers)('the web pages on %s', (driver) => {
   async function signedIn(staff: string, app = web()): Promise<TestBrowser> {
     const browser = new TestBrowser(app, ORIGIN);
     const [answer] = await say(core, staff, '/dangnhap');
-    const path = /\/dang-nhap\/[\w-]{43}/.exec(answer!.text)![0];
+    const path = /\/dang-nhap\/[0-9a-f]{64}/.exec(answer!.text)![0];
     const fields = formFields(await (await browser.get(path)).text());
     const res = await browser.post(path, fields);
     expect(res.status).toBe(303);
@@ -136,7 +136,7 @@ describe.each(drivers)('the web pages on %s', (driver) => {
     const { deps, logs } = createTestDeps(handle, {}, now);
     const broken = { ...deps, db: new Proxy(deps.db, { get: () => { throw new Error('secret cause at db.select'); } }) };
     const failing = new TestBrowser(createApp(broken), ORIGIN);
-    failing.cookies.set('thads_session', 'A'.repeat(43));
+    failing.cookies.set('thads_session', 'a'.repeat(64));
     const res = await failing.get('/');
     expect(res.status).toBe(500);
     const html = await res.text();

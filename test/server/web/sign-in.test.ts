@@ -38,7 +38,7 @@ describe.each(drivers)('signing in through the bot on %s', (driver) => {
   /** The link the bot sends this staff member, as a path. */
   async function linkFor(staff: string): Promise<{ path: string; token: string }> {
     const [answer] = await say(core, staff, '/dangnhap');
-    const match = /http:\/\/127\.0\.0\.1:3000(\/dang-nhap\/([\w-]{43}))/.exec(answer!.text)!;
+    const match = /http:\/\/127\.0\.0\.1:3000(\/dang-nhap\/([0-9a-f]{64}))/.exec(answer!.text)!;
     return { path: match[1]!, token: match[2]! };
   }
 
@@ -71,7 +71,7 @@ describe.each(drivers)('signing in through the bot on %s', (driver) => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('thads_session='))!;
-    expect(cookie).toMatch(/^thads_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(cookie).toMatch(/^thads_session=[0-9a-f]{64}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
     expect(cookie).not.toContain('Secure');
     const [session, ...more] = await sessions();
     expect(more).toEqual([]);
@@ -118,7 +118,7 @@ describe.each(drivers)('signing in through the bot on %s', (driver) => {
     expect((await browser.get(path)).status).toBe(410);
     expect(await sessions()).toEqual(before);
 
-    for (const made of ['/dang-nhap/abc', `/dang-nhap/${'A'.repeat(43)}`]) {
+    for (const made of ['/dang-nhap/abc', `/dang-nhap/${'a'.repeat(64)}`]) {
       const res = await browser.get(made);
       expect(res.status).toBe(404);
       expect(await res.text()).toContain('Liên kết đăng nhập không đúng.');
@@ -157,11 +157,11 @@ describe.each(drivers)('signing in through the bot on %s', (driver) => {
     const browser = new TestBrowser(web, 'https://thads.example.vn');
     const { token } = await linkFor('P-A-OFF');
     const page = await browser.get(`/dang-nhap/${token}`);
-    expect(page.headers.getSetCookie()[0]).toMatch(/^__Host-thads_sign_in=[\w-]{43}; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(page.headers.getSetCookie()[0]).toMatch(/^__Host-thads_sign_in=[0-9a-f]{64}; Max-Age=600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const res = await browser.post(`/dang-nhap/${token}`, formFields(await page.text()));
     expect(res.status).toBe(303);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-thads_session='));
-    expect(cookie).toMatch(/^__Host-thads_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookie).toMatch(/^__Host-thads_session=[0-9a-f]{64}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     // The http origin is a foreign one for an https app.
     const other = new TestBrowser(web, 'http://thads.example.vn');
     const { token: second } = await linkFor('P-A-OFF');
