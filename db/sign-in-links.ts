@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { generateSecretToken, hashSecret } from './secret-tokens.ts';
 import { auditLog, type Channel, signInLinks, staff, webSessions } from './schema.ts';
@@ -103,4 +103,10 @@ export async function signInWithLink(
   const { state } = await peekSignInLink(db, input.tokenHash, now);
   // Lost a race in the instant between the claim and this look: used by the other request.
   return { ok: false, state: state === 'valid' ? 'used' : state };
+}
+
+/** Forgets links expired before `before` (used or not): the audit log keeps who asked for one. */
+export async function pruneSignInLinks(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(signInLinks).where(lt(signInLinks.expiresAt, before)).returning({ staffId: signInLinks.staffId });
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { getPersonById, type Person } from './identity.ts';
 import { auditLog, staff, webSessions } from './schema.ts';
@@ -40,4 +40,13 @@ export async function revokeWebSession(db: Db, idHash: string, now: Date): Promi
     });
     return true;
   });
+}
+
+/** Forgets sessions that ended (expired or signed out) before `before`: the audit log keeps their start and end. */
+export async function pruneWebSessions(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(webSessions)
+    .where(or(lt(webSessions.expiresAt, before), lt(webSessions.revokedAt, before)))
+    .returning({ staffId: webSessions.staffId });
+  return rows.length;
 }
