@@ -6,7 +6,7 @@ import { type Locale, t } from '../../bot/i18n/index.ts';
 const BEFORE_2025 = /^(Cục|Chi cục)\s/i;
 const LEADERS = new Set(['province_head', 'province_deputy', 'unit_head', 'unit_deputy']);
 
-/** A person's title as their unit writes it: "Trưởng Phòng", or "Chi cục trưởng" in a unit still named the old way. */
+/** A person's title as their unit writes it: "Trưởng phòng", or "Chi cục trưởng" in a unit still named the old way. */
 export function roleLabel(person: Pick<Person, 'role' | 'unitName'>, locale: Locale): string {
   const old = LEADERS.has(person.role) && BEFORE_2025.test(person.unitName.trim());
   return t(locale, `web.role.${person.role}${old ? '.before_2025' : ''}`);

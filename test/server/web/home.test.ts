@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canReadUnit } from '../../../db/access.ts';
 import { getPersonByCode } from '../../../db/identity.ts';
-import { units, webSessions } from '../../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { staff, units, webSessions } from '../../../db/schema.ts';
 import { createApp } from '../../../server/app.ts';
 import { createTestDeps } from '../../helpers/app-deps.ts';
 import { formFields, TestBrowser } from '../../helpers/browser.ts';
@@ -31,6 +32,8 @@ describe.each(drivers)('the web pages on %s', (driver) => {
     await addStaff(handle.db, 'P-A-TP', a, 'unit_head');
     await addStaff(handle.db, 'P-A-OFF', a, 'officer');
     await addStaff(handle.db, 'Q-HEAD', other, 'province_head');
+    await addStaff(handle.db, 'P-B-EN', await addUnit(handle.db, 'P-C', 'local', 'P'), 'accountant');
+    await handle.db.update(staff).set({ locale: 'en' }).where(eq(staff.code, 'P-B-EN'));
     core = createTestCore(handle.db);
     core.deps.now = now;
   });
@@ -67,8 +70,8 @@ describe.each(drivers)('the web pages on %s', (driver) => {
 
   it('greets the staff member with their name and title, and lists only the units the access rules let them read', async () => {
     const all = await handle.db.select({ id: units.id, code: units.code }).from(units);
-    const expected = { 'P-HEAD': ['P', 'P-A', 'P-B'], 'P-CLERK': ['P'], 'P-A-TP': ['P-A'], 'P-A-OFF': ['P-A'], 'Q-HEAD': ['Q', 'Q-A'] };
-    const titles = { 'P-HEAD': 'Trưởng Thi hành án dân sự tỉnh', 'P-CLERK': 'Thư ký thi hành án', 'P-A-TP': 'Trưởng Phòng', 'P-A-OFF': 'Chấp hành viên', 'Q-HEAD': 'Trưởng Thi hành án dân sự tỉnh' };
+    const expected = { 'P-HEAD': ['P', 'P-A', 'P-B', 'P-C'], 'P-CLERK': ['P'], 'P-A-TP': ['P-A'], 'P-A-OFF': ['P-A'], 'Q-HEAD': ['Q', 'Q-A'] };
+    const titles = { 'P-HEAD': 'Trưởng Thi hành án dân sự tỉnh', 'P-CLERK': 'Thư ký thi hành án', 'P-A-TP': 'Trưởng phòng', 'P-A-OFF': 'Chấp hành viên', 'Q-HEAD': 'Trưởng Thi hành án dân sự tỉnh' };
     for (const [staff, codes] of Object.entries(expected)) {
       const html = await (await (await signedIn(staff)).get('/')).text();
       expect(html).toContain(`Xin chào đồng chí Cán bộ ${staff}`);
@@ -81,6 +84,16 @@ describe.each(drivers)('the web pages on %s', (driver) => {
       for (const u of all) if (await canReadUnit(handle.db, person, u.id)) readable.push(u.code);
       expect(readable.sort(), staff).toEqual(codes);
     }
+  });
+
+  it('speaks the person’s own language (ngonngu), unless the page asks for another', async () => {
+    const browser = await signedIn('P-B-EN');
+    const html = await (await browser.get('/')).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Hello, Cán bộ P-B-EN');
+    expect(html).toContain('<dd>Accountant</dd>');
+    expect(html).toContain('You are signed in until 23 Nov 2026 21:00.');
+    expect(await (await browser.get('/?lang=vi')).text()).toContain('Xin chào đồng chí Cán bộ P-B-EN');
   });
 
   it('keeps a session 12 hours, then signs the browser out', async () => {
