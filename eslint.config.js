@@ -19,8 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  only(['bot/**/*.ts', 'jobs/**/*.ts', 'server/**/*.ts'], [SQL, GRAMMY, SLACK], ['bot/telegram/**', 'bot/slack/**']),
-  only(['bot/telegram/**/*.ts'], [SQL, SLACK]),
-  only(['bot/slack/**/*.ts'], [SQL, GRAMMY]),
-  only(['db/**/*.ts'], [GRAMMY, SLACK]),
+  only(['bot/**/*.{ts,tsx}', 'jobs/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}'], [SQL, GRAMMY, SLACK], ['bot/telegram/**', 'bot/slack/**']),
+  only(['bot/telegram/**/*.{ts,tsx}'], [SQL, SLACK]),
+  only(['bot/slack/**/*.{ts,tsx}'], [SQL, GRAMMY]),
+  only(['db/**/*.{ts,tsx}'], [GRAMMY, SLACK]),
 );

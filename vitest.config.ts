@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The web pages are Hono JSX (server/web/*.tsx), compiled as tsconfig.json says for tsc and tsx.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -125,6 +125,34 @@ export async function canFollowUpFinding(db: Db, p: Person, f: FindingAccessRow)
   return isProvinceLeader(p) && isWithin(db, f.unitId, p.provinceId);
 }
 
+/** A unit as a list of readable units shows it. */
+export interface ReadableUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'province' | 'local';
+}
+
+/**
+ * Every unit canReadUnit lets this person read, the top first: a province leader's whole
+ * province, anyone else's own unit.
+ */
+export async function listReadableUnits(db: Db, p: Person): Promise<ReadableUnit[]> {
+  const rootId = isProvinceLeader(p) ? p.provinceId : p.unitId;
+  const deep = isProvinceLeader(p);
+  const rows = await queryRows<{ id: number; code: string; name: string; kind: 'province' | 'local'; depth: number }>(
+    db,
+    sql`with recursive down as (
+          select id, code, name, kind, 0 as depth from units where id = ${rootId}
+          union all
+          select u.id, u.code, u.name, u.kind, down.depth + 1 from units u join down on u.parent_id = down.id
+          where ${deep} and down.depth < 32
+        )
+        select id, code, name, kind, depth from down order by depth, code`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, kind: r.kind }));
+}
+
 function isOwnCase(p: Person, c: CaseAccessRow): boolean {
   return c.officerId === p.staffId && c.unitId === p.unitId;
 }

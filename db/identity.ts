@@ -105,6 +105,11 @@ export function getPersonByCode(db: Db, staffCode: string): Promise<Person | nul
   return loadPerson(db, sql`upper(s.code) = upper(${code})`, sql`(s.code = ${code}) desc`);
 }
 
+/** The active staff member with this id (a web session's), or null. */
+export function getPersonById(db: Db, staffId: number): Promise<Person | null> {
+  return loadPerson(db, sql`s.id = ${staffId}`);
+}
+
 /** A person's chosen language; `changes` is told once it is written (a staff row: people and figures). */
 export async function setLocale(db: Db, staffId: number, locale: 'vi' | 'en' | null, changes: ChangeSink): Promise<void> {
   await db.update(staff).set({ locale, updatedAt: new Date() }).where(eq(staff.id, staffId));

@@ -47,7 +47,7 @@ export const caseStatuses = [
  * debtor's whereabouts are unknown. Either makes re-verification yearly (Law on THADS, Article 44).
  */
 export const caseFlags = ['credit', 'complex', 'complaint', 'prison', 'unknown_address'] as const;
-export const channels = ['telegram', 'slack', 'console', 'api', 'import', 'job'] as const;
+export const channels = ['telegram', 'slack', 'console', 'api', 'import', 'job', 'web'] as const;
 export const inspectionKinds = ['comprehensive', 'thematic', 'unannounced', 'self'] as const;
 export const findingStatuses = ['open', 'reported', 'closed'] as const;
 export const chatPlatforms = ['telegram', 'slack'] as const;
@@ -488,4 +488,40 @@ export const dialogues = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.chatId, t.accountId] }), index('dialogues_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * One-time sign-in links sent by the bot (`dangnhap`): only the token's SHA-256 is stored, a link
+ * works once (`used_at` set by the claim) and for 10 minutes (db/sign-in-links.ts).
+ */
+export const signInLinks = pgTable(
+  'sign_in_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_in_links_staff_idx').on(t.staffId)],
+);
+
+/**
+ * Web sessions started by a sign-in link: the session id's SHA-256 only (the id itself lives in
+ * the person's HTTP-only cookie), 12 hours, ended early by signing out (`revoked_at`).
+ */
+export const webSessions = pgTable(
+  'web_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('web_sessions_staff_idx').on(t.staffId), index('web_sessions_expires_idx').on(t.expiresAt)],
 );

@@ -1,6 +1,8 @@
 import { pruneDialogues } from '../db/dialogues.ts';
 import { pruneDeliveries } from '../db/outbox.ts';
 import { pruneProcessedUpdates } from '../db/processed-updates.ts';
+import { pruneSignInLinks } from '../db/sign-in-links.ts';
+import { pruneWebSessions } from '../db/web-sessions.ts';
 import type { Job } from './types.ts';
 
 /** Platforms stop resending an update within a day or so; a week of claims is plenty. */
@@ -10,8 +12,10 @@ const KEEP_PROCESSED_UPDATES_MS = 7 * 24 * 3600_000;
  * row, so a chat still dead half a year on is reported to the leaders again.
  */
 const KEEP_DELIVERIES_MS = 183 * 24 * 3600_000;
+/** A day after they end, sign-in links and web sessions go: until then a link opened late still says why it fails. */
+const KEEP_ENDED_WEB_MS = 24 * 3600_000;
 
-/** Housekeeping on the same scheduler: forgets old inbound update ids, expired dialogues and settled deliveries; sends nothing. */
+/** Housekeeping on the same scheduler: forgets old inbound update ids, expired dialogues, settled deliveries, ended sign-in links and web sessions; sends nothing. */
 export const pruneJob: Job = {
   name: 'prune-records',
   defaultSchedule: '15 3 * * *',
@@ -21,7 +25,10 @@ export const pruneJob: Job = {
     const updates = await pruneProcessedUpdates(deps.db, new Date(now.getTime() - KEEP_PROCESSED_UPDATES_MS));
     const dialogues = await pruneDialogues(deps.db, now);
     const deliveries = await pruneDeliveries(deps.db, new Date(now.getTime() - KEEP_DELIVERIES_MS));
-    deps.logger.info({ updates, dialogues, deliveries }, 'pruned');
+    const ended = new Date(now.getTime() - KEEP_ENDED_WEB_MS);
+    const signInLinks = await pruneSignInLinks(deps.db, ended);
+    const webSessions = await pruneWebSessions(deps.db, ended);
+    deps.logger.info({ updates, dialogues, deliveries, signInLinks, webSessions }, 'pruned');
     return [];
   },
 };

@@ -11,6 +11,8 @@ import { createApiRoutes } from './routes/api.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createSlackRoutes } from './routes/slack.ts';
 import { createTelegramRoutes } from './routes/telegram.ts';
+import { notFoundPage, wantsPage } from './web/page-guards.tsx';
+import { createWebRoutes } from './web/web-routes.ts';
 
 export interface AppOptions {
   /** Largest CSV body `POST /api/import/:kind` accepts (default 100 MB: a province's whole caseload). */
@@ -28,13 +30,14 @@ export interface AppOptions {
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
-/** The HTTP app, the same on Node and on Workers: health, the admin API, the Telegram webhook, Slack's requests. */
+/** The HTTP app, the same on Node and on Workers: health, the admin API, the Telegram webhook, Slack's requests, the web pages. */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(logRequests(deps.logger));
   app.onError(createErrorHandler(deps.logger, deps.config.defaultLocale));
-  app.notFound(createNotFoundHandler(deps.config.defaultLocale));
+  const notFound = createNotFoundHandler(deps.config.defaultLocale);
+  app.notFound((c) => (wantsPage(c) ? notFoundPage(c, deps) : notFound(c)));
 
   app.route('/', createHealthRoutes(deps));
   app.route('/api', createApiRoutes(deps, { maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }));
@@ -44,5 +47,6 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
     app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret, databaseUp }));
   }
   if (options.slackApp) app.route('/slack', createSlackRoutes(options.slackApp));
+  app.route('/', createWebRoutes(deps));
   return app;
 }

@@ -56,6 +56,7 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
     `    Slack:     ${slack}`,
     ...slackUrl,
     `    Console:   ${chatConsole}`,
+    `    Web:       ${config.publicUrl}/  (sign in with a link from the bot: /dangnhap; PUBLIC_URL names this address)`,
     '  Stop with Ctrl+C (dừng: Ctrl+C).',
   ];
   return `${lines.join('\n')}\n`;

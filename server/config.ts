@@ -32,6 +32,27 @@ const jsonRules = z
   .pipe(overdueRulesSchema.partial().strict())
   .transform((partial) => ({ ...defaultOverdueRules, ...partial }));
 
+/**
+ * The address people open (links the bot sends, the Origin a form must come from): http or
+ * https, a host, nothing after it (the app answers at the root of its address).
+ */
+const publicUrl = z
+  .string()
+  .transform((s, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected an http:// or https:// address such as https://thads.example.vn' });
+      return z.NEVER;
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+      ctx.addIssue({ code: 'custom', message: 'expected an http:// or https:// address with no path, query or user, such as https://thads.example.vn' });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 /** Five cron fields (minute hour day-of-month month day-of-week); checked again by the scheduler. */
 const cronExpression = z
   .string()
@@ -64,6 +85,7 @@ const envSchema = z
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('127.0.0.1'),
+    PUBLIC_URL: optional.pipe(publicUrl.optional()),
     TZ_APP: z
       .string()
       .default('Asia/Ho_Chi_Minh')
@@ -119,6 +141,8 @@ export interface Config {
   seedDemo: 'auto' | 'always' | 'never';
   port: number;
   host: string;
+  /** Where people reach the server (PUBLIC_URL, default http://HOST:PORT): an origin, no trailing slash. */
+  publicUrl: string;
   timeZone: string;
   defaultLocale: 'vi' | 'en';
   telegram: { token: string; mode: 'webhook' | 'polling'; webhookSecret?: string; apiRoot?: string } | undefined;
@@ -160,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO,
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? new URL(`http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).origin,
     timeZone: e.TZ_APP,
     defaultLocale: e.DEFAULT_LOCALE,
     telegram: e.TELEGRAM_BOT_TOKEN

@@ -69,6 +69,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     void slackApp?.start();
     await scheduler?.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    // PORT=0 without PUBLIC_URL: the default address names the port only now known (links, Origin checks).
+    if (config.port === 0 && !options.env.PUBLIC_URL?.trim()) config.publicUrl = url;
     logger.info({ url, driver: deps.dbHandle.driver }, 'listening');
     const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo });
     const listening = server;

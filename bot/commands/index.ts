@@ -12,6 +12,7 @@ import { myCasesCommand } from './my-cases.ts';
 import { overdueCommand } from './overdue.ts';
 import { rankingCommand } from './ranking.ts';
 import { remedyCommand } from './remedy.ts';
+import { signInCommand } from './sign-in.ts';
 import { summaryCommand } from './summary.ts';
 import { updateCommand } from './update.ts';
 
@@ -32,5 +33,6 @@ commands.push(
   cancelCommand,
   linkCommand,
   languageCommand,
+  signInCommand,
   createHelpCommand(() => commands),
 );

@@ -27,12 +27,12 @@ export async function unitDestinations(deps: CoreDeps, unitId: number): Promise<
 }
 
 /** A day as the people read it, in the server's time zone. */
-export function dayOf(deps: Pick<CoreDeps, 'config'>, at: Date, locale: Locale): string {
+export function dayOf(deps: { config: Pick<CoreDeps['config'], 'timeZone'> }, at: Date, locale: Locale): string {
   return formatDate(todayIn(deps.config.timeZone, at), locale);
 }
 
 /** The question as posted in the unit's chat: to its head by name (a mention where linked). */
-export function questionPost(deps: Pick<CoreDeps, 'config'>, q: Question, heads: readonly { name: string }[], locale: Locale): Reply {
+export function questionPost(deps: { config: Pick<CoreDeps['config'], 'timeZone'> }, q: Question, heads: readonly { name: string }[], locale: Locale): Reply {
   const params = { question: q.ref, case: q.caseCode, unit: q.unitName, asker: q.askerName, date: dayOf(deps, q.askedAt, locale) };
   const to = heads.length > 0 ? t(locale, 'question.post.to', { ...params, head: heads.map((h) => h.name).join(', ') }) : t(locale, 'question.post.to_unit', params);
   return {
@@ -47,7 +47,7 @@ export function questionPost(deps: Pick<CoreDeps, 'config'>, q: Question, heads:
 }
 
 /** The answer with the question it answers, for the asker and for the unit's chat alike. */
-export function answerReply(deps: Pick<CoreDeps, 'config'>, q: Question, locale: Locale): Reply {
+export function answerReply(deps: { config: Pick<CoreDeps['config'], 'timeZone'> }, q: Question, locale: Locale): Reply {
   const params = { question: q.ref, case: q.caseCode, asker: q.askerName, answerer: q.answererName ?? '' };
   return {
     title: t(locale, 'question.answer.title', params),

@@ -18,7 +18,8 @@ export interface CoreDeps {
   cache: ResultCache;
   now: () => Date;
   logger: Logger;
-  config: { timeZone: string; defaultLocale: Locale };
+  /** `publicUrl`: the web app's address, for the links the bot sends (sign-in). */
+  config: { timeZone: string; defaultLocale: Locale; publicUrl: string };
 }
 
 export interface CommandContext {

@@ -16,6 +16,7 @@ import { enSlack } from './en/slack.ts';
 import { enSlackViews } from './en/slack-views.ts';
 import { enTable } from './en/table.ts';
 import { enTelegram } from './en/telegram.ts';
+import { enWeb } from './en/web.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
 import { viCharts } from './vi/charts.ts';
@@ -34,6 +35,7 @@ import { viSlack } from './vi/slack.ts';
 import { viSlackViews } from './vi/slack-views.ts';
 import { viTable } from './vi/table.ts';
 import { viTelegram } from './vi/telegram.ts';
+import { viWeb } from './vi/web.ts';
 import { commandRef } from '../core/command-ref.ts';
 
 export type Locale = 'vi' | 'en';
@@ -46,8 +48,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts, ...viWeb },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts, ...enWeb },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

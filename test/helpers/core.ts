@@ -28,7 +28,7 @@ export function createTestCore(
     cache,
     now: () => now,
     logger,
-    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
+    config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', publicUrl: 'http://127.0.0.1:3000' },
   };
   return { deps, commands, logs };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDue, markSent } from '../../db/outbox.ts';
 import { claimUpdate } from '../../db/processed-updates.ts';
-import { deliveries, dialogues, processedUpdates } from '../../db/schema.ts';
+import { deliveries, dialogues, processedUpdates, signInLinks, webSessions } from '../../db/schema.ts';
 import { enqueue } from '../../jobs/outbox.ts';
 import { pruneJob } from '../../jobs/schedule-prune.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
@@ -46,5 +46,24 @@ describe.each(drivers)('the prune-records job on %s', (driver) => {
     expect((await db.select().from(dialogues)).map((r) => r.chatId)).toEqual(['b']);
     // The old sent row goes; an old row never settled (pending) and a recent one stay.
     expect((await db.select().from(deliveries).orderBy(deliveries.id)).map((r) => `${r.destination} ${r.status}`)).toEqual(['-2 pending', '-3 pending']);
+  });
+
+  it('forgets sign-in links and web sessions a day after they ended, and keeps the others', async () => {
+    const { db } = handle;
+    const staffId = await addStaff(db, 'P-WEB', await addUnit(db, 'P2', 'local'));
+    const hours = (n: number) => new Date(NOW.getTime() + n * 3600_000);
+    await db.insert(signInLinks).values([
+      { tokenHash: 'old', staffId, expiresAt: hours(-25) },
+      { tokenHash: 'used-yesterday', staffId, expiresAt: hours(-23), usedAt: hours(-23.1) },
+    ]);
+    await db.insert(webSessions).values([
+      { idHash: 'expired', staffId, createdAt: hours(-40), expiresAt: hours(-28) },
+      { idHash: 'signed-out', staffId, createdAt: hours(-30), expiresAt: hours(6), revokedAt: hours(-26) },
+      { idHash: 'signed-out-today', staffId, createdAt: hours(-3), expiresAt: hours(9), revokedAt: hours(-2) },
+      { idHash: 'live', staffId, createdAt: hours(-1), expiresAt: hours(11) },
+    ]);
+    await pruneJob.run(createJobDeps(db), NOW);
+    expect((await db.select().from(signInLinks)).map((r) => r.tokenHash)).toEqual(['used-yesterday']);
+    expect((await db.select().from(webSessions)).map((r) => r.idHash).sort()).toEqual(['live', 'signed-out-today']);
   });
 });

@@ -19,6 +19,9 @@ describe('startServer', () => {
       expect(running.banner).toMatch(/Admin API: off .*ADMIN_TOKEN/);
       expect(running.banner).toMatch(/Telegram: +off .*TELEGRAM_BOT_TOKEN/);
       expect(running.banner).toMatch(/Slack: +off .*SLACK_BOT_TOKEN/);
+      // PORT=0: the web pages' default address names the port found, in links and the banner.
+      expect(running.deps.config.publicUrl).toBe(running.url);
+      expect(running.banner).toContain(`Web:       ${running.url}/`);
     } finally {
       await running.stop();
       await running.stop();

@@ -1,0 +1,52 @@
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { getPersonById, type Person } from './identity.ts';
+import { auditLog, staff, webSessions } from './schema.ts';
+
+/** A working day: signed in in the morning, signed out by the evening. */
+export const WEB_SESSION_VALID_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The staff member of a live session (not revoked, not expired, still active), or null: an
+ * unknown or stale session is simply signed out. Started by db/sign-in-links.ts signInWithLink.
+ */
+export async function findWebSession(db: Db, idHash: string, now: Date): Promise<{ person: Person; expiresAt: Date } | null> {
+  const [row] = await db
+    .select({ staffId: webSessions.staffId, expiresAt: webSessions.expiresAt })
+    .from(webSessions)
+    .where(and(eq(webSessions.idHash, idHash), isNull(webSessions.revokedAt), gt(webSessions.expiresAt, now)));
+  const person = row ? await getPersonById(db, row.staffId) : null;
+  return row && person ? { person, expiresAt: row.expiresAt } : null;
+}
+
+/** Ends a session (signing out); true when it was live. Audited like its start. */
+export async function revokeWebSession(db: Db, idHash: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(webSessions.idHash, idHash), isNull(webSessions.revokedAt), gt(webSessions.expiresAt, now)))
+      .returning({ staffId: webSessions.staffId });
+    if (!row) return false;
+    const [who] = await tx.select({ code: staff.code }).from(staff).where(eq(staff.id, row.staffId));
+    await tx.insert(auditLog).values({
+      at: now,
+      staffId: row.staffId,
+      actor: who?.code ?? String(row.staffId),
+      channel: 'web',
+      action: 'web_session.end',
+      entity: 'staff',
+      entityCode: who?.code,
+    });
+    return true;
+  });
+}
+
+/** Forgets sessions that ended (expired or signed out) before `before`: the audit log keeps their start and end. */
+export async function pruneWebSessions(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(webSessions)
+    .where(or(lt(webSessions.expiresAt, before), lt(webSessions.revokedAt, before)))
+    .returning({ staffId: webSessions.staffId });
+  return rows.length;
+}

@@ -1,0 +1,52 @@
+import type { Hono } from 'hono';
+import { listReadableUnits } from '../../db/access.ts';
+import { revokeWebSession } from '../../db/web-sessions.ts';
+import type { Deps } from '../deps.ts';
+import { hasCsrfToken, isSameOrigin, readForm } from '../http/form-guard.ts';
+import { clearCookie, cookiePolicy } from '../http/web-cookies.ts';
+import { loadWebSession, type WebEnv } from '../http/web-session.ts';
+import { HomePage, SignedOutPage } from './home-page.tsx';
+import { langQuery, pageLocale } from './locale.ts';
+import { errorPage, limitForm, pageHeaders } from './page-guards.tsx';
+
+/** Where a sign-out form posts. */
+export const SIGN_OUT_PATH = '/dang-xuat';
+
+/** `GET /`: how to sign in, or the signed-in person's page; `POST /dang-xuat` ends the session. */
+export function addHomeRoutes(app: Hono<WebEnv>, deps: Deps): void {
+  const policy = cookiePolicy(deps.config.publicUrl);
+  const fallback = deps.config.defaultLocale;
+  const session = loadWebSession(deps);
+
+  app.get('/', pageHeaders, session, async (c) => {
+    const current = c.get('session');
+    const locale = pageLocale(c, current?.person.locale, fallback);
+    const otherLanguage = `/?lang=${locale === 'vi' ? 'en' : 'vi'}`;
+    if (!current) return c.html(<SignedOutPage locale={locale} otherLanguage={otherLanguage} />);
+    const units = await listReadableUnits(deps.db, current.person);
+    return c.html(
+      <HomePage
+        locale={locale}
+        person={current.person}
+        units={units}
+        csrf={current.csrf}
+        sessionEnds={current.expiresAt}
+        timeZone={deps.config.timeZone}
+        otherLanguage={otherLanguage}
+      />,
+    );
+  });
+
+  app.post(SIGN_OUT_PATH, pageHeaders, limitForm(deps), session, async (c) => {
+    const form = await readForm(c);
+    const current = c.get('session');
+    if (!isSameOrigin(c, deps.config.publicUrl) || (current && !hasCsrfToken(form, current.csrf))) {
+      return errorPage(c, deps, 'web.error.forbidden', 403, form.lang);
+    }
+    // Signed out already (or the session ran out): nothing to end.
+    if (current) await revokeWebSession(deps.db, current.idHash, deps.now());
+    clearCookie(c, 'session', policy);
+    const locale = pageLocale(c, current?.person.locale, fallback, form.lang);
+    return c.redirect(`/${langQuery(locale, fallback)}`, 303);
+  });
+}

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { Deps } from '../deps.ts';
+import type { WebEnv } from '../http/web-session.ts';
+import { addHomeRoutes } from './home-routes.tsx';
+import { createPageErrorHandler } from './page-guards.tsx';
+import { addSignInRoutes } from './sign-in-routes.tsx';
+
+/**
+ * The web pages (server-rendered Hono JSX): `/`, `/dang-nhap/:token`, `/dang-xuat`. Their
+ * middleware is attached route by route, so that mounting them at the root touches no other
+ * route (the webhooks, the API); their errors are pages, never a stack trace.
+ */
+export function createWebRoutes(deps: Deps): Hono<WebEnv> {
+  const app = new Hono<WebEnv>();
+  app.onError(createPageErrorHandler(deps));
+  addHomeRoutes(app, deps);
+  addSignInRoutes(app, deps);
+  return app;
+}
