@@ -24,7 +24,8 @@ if (!values.as) {
 
 let server: { pid: number } | undefined;
 try {
-  const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+  // As the CLI: a person at a terminal sees warnings and errors only, also where LOG_LEVEL is set empty.
+  const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || 'warn' });
   // Beside a running server on the embedded database: through its socket (db/pglite-share.ts).
   const deps = await createDeps(config, createLogger(config.logLevel), undefined, { throughRunningServer: true });
   const shared = deps.dbHandle.viaServer;

@@ -14,9 +14,13 @@ const dir = mkdtempSync(join(tmpdir(), 'thads-beside-process-'));
 const pgliteDir = join(dir, 'pglite');
 const env = { ...process.env, DATABASE_URL: '', LOG_LEVEL: '', DEFAULT_LOCALE: 'vi', PGLITE_DIR: pgliteDir };
 
-function thads(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const thads = (...args: string[]) => run(['server/cli.ts', ...args]);
+
+/** A script of ours as its npm script runs it, with `input` on its stdin. */
+function run(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: root, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env });
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -62,6 +66,11 @@ describe('thads beside npm start, as processes', () => {
     const summary = await thads('summary', 'TN', '--json');
     expect(summary).toMatchObject({ code: 0, stderr: line });
     expect(JSON.parse(summary.stdout)).toMatchObject({ unit: 'TN' });
+    expect(await thads('import', 'staff', join(fixtures, 'staff.csv'))).toMatchObject({ code: 0 });
+    const chat = await run(['server/console.ts', '--as', 'HT02', '--lang', 'en'], '/trogiup\n');
+    expect(chat.code).toBe(0);
+    expect(chat.stderr).toBe(`Using the running server's database (process ${first.child.pid}) through ${pgliteDir}.sock.\n`);
+    expect(chat.stdout).toContain('Phạm Thị Dung (HT02');
 
     // A clean stop removes the record and the socket: the CLI opens the directory itself.
     first.child.kill('SIGTERM');
