@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client.ts';
 import { getSummary, getSummaryShared } from '../../db/numbers/summary.ts';
 import { claimUpdate, isClaimed } from '../../db/processed-updates.ts';
 import { runCli } from '../../server/cli/main.ts';
@@ -118,6 +119,38 @@ describe('the CLI beside a running server on PGlite', () => {
     for (const total of totals) expect(total).toBe(casesBefore);
     for (const id of claims) expect(await isClaimed(deps.db, 'telegram', id)).toBe(true);
     expect((await getSummary(deps.db, 'TN-HT', AT, deps.numbers)).cases.total).toBe(casesBefore);
+  });
+
+  // Last: it stops the server.
+  it('tells the person in one line when the server stops under an import, which leaves nothing', { timeout: 120_000 }, async () => {
+    const casesBefore = (await getSummary(running.deps.db, 'TN-HT', AT, running.deps.numbers)).cases.total;
+    const file = casesFile('cut.csv', 'CUT', 20_000);
+    const out = { stdout: '', stderr: '' };
+    let stopped: Promise<void> | undefined;
+    const io: CliIo = {
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: {
+        write: (s: string) => {
+          out.stderr += s;
+          // Once connected, give the import a moment to be well inside its transaction.
+          stopped ??= new Promise((resolve) => setTimeout(resolve, 300)).then(() => running.stop());
+        },
+      },
+      isTTY: false,
+    };
+    const code = await runCli(['import', 'cases', file], env, io, { now: () => TEST_NOW });
+    await stopped;
+    expect(code).toBe(1);
+    expect(out.stderr.split('\n')[1]).toBe(
+      `Máy chủ đang chạy (tiến trình ${process.pid}) đã ngắt kết nối, có lẽ vì nó vừa dừng: việc đang làm dở không được lưu. Hãy chạy lại lệnh.`,
+    );
+    const alone = await createDb({ pgliteDir });
+    try {
+      const deps = { ...running.deps, db: alone.db };
+      expect((await getSummary(deps.db, 'TN-HT', AT, deps.numbers)).cases.total).toBe(casesBefore);
+    } finally {
+      await alone.close();
+    }
   });
 });
 
