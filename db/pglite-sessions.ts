@@ -89,11 +89,6 @@ export class ExclusiveSessions {
     }
   }
 
-  /** The client holding PGlite now, if any (for tests and the stop). */
-  get holderId(): number | undefined {
-    return this.#holder?.id;
-  }
-
   async #run(id: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     if (this.#holder?.id !== id) await this.#acquire(id);
     const holder = this.#holder!;

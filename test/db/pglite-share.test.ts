@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle, queryRows } from '../../db/client.ts';
 import { DatabaseInUseError } from '../../db/pglite-lock.ts';
-import { recordPathFor } from '../../db/pglite-server-record.ts';
+import { chooseSocketPath, recordPathFor } from '../../db/pglite-server-record.ts';
 import { createResultCache } from '../../db/result-cache.ts';
 
 // createDb's two sides of a shared directory: the holder that serves it, and a client that is let
@@ -66,6 +66,19 @@ describe('a PGlite directory served by the process that holds it', () => {
       expect((await queryRows<{ who: string }>(alone.db, sql`select who from probe`)).map((r) => r.who)).toEqual(['client']);
     } finally {
       await alone.close();
+    }
+  });
+});
+
+describe('the socket\'s place', () => {
+  it('is beside the directory, or in a private temporary directory when that path is too long for a socket', () => {
+    expect(chooseSocketPath('/srv/thads/data/pglite')).toBe('/srv/thads/data/pglite.sock');
+    const long = chooseSocketPath(`/srv/${'a'.repeat(120)}/pglite`);
+    try {
+      expect(long.startsWith(tmpdir())).toBe(true);
+      expect(statSync(dirname(long)).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(dirname(long), { recursive: true, force: true });
     }
   });
 });
