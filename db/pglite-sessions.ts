@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import { frontendMessage, IDLE, ReadyScanner } from './pg-wire.ts';
 
 /** How long a client holding the database may stay silent before its connection is closed (and rolled back). */
 export const SESSION_IDLE_MS = 30_000;
@@ -24,8 +25,6 @@ const QUERY = 0x51; // Q
 const EXECUTE = 0x45; // E
 const FUNCTION_CALL = 0x46; // F
 const TERMINATE = 0x58; // X
-const READY_FOR_QUERY = 0x5a; // Z, backend
-const IDLE = 0x49; // I: no transaction block, nothing unfinished
 const rollbackQuery = frontendMessage(QUERY, new TextEncoder().encode('ROLLBACK\0'));
 const sync = frontendMessage(0x53, new Uint8Array(0));
 
@@ -159,40 +158,4 @@ export class ExclusiveSessions {
       if (ready.status === IDLE && !this.pg.isInTransaction()) return;
     }
   }
-}
-
-/** Follows the backend's messages across chunks and keeps the status of the last ReadyForQuery. */
-export class ReadyScanner {
-  status: number | undefined;
-  readonly #header = new Uint8Array(5);
-  #headerLength = 0;
-  #type = 0;
-  #remaining = 0;
-
-  push(chunk: Uint8Array): void {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.#remaining > 0) {
-        const take = Math.min(this.#remaining, chunk.length - at);
-        at += take;
-        this.#remaining -= take;
-        if (this.#remaining === 0 && this.#type === READY_FOR_QUERY) this.status = chunk[at - 1];
-        continue;
-      }
-      this.#header[this.#headerLength++] = chunk[at++]!;
-      if (this.#headerLength === 5) {
-        this.#headerLength = 0;
-        this.#type = this.#header[0]!;
-        this.#remaining = new DataView(this.#header.buffer).getInt32(1) - 4;
-      }
-    }
-  }
-}
-
-function frontendMessage(type: number, body: Uint8Array): Uint8Array {
-  const message = new Uint8Array(5 + body.length);
-  message[0] = type;
-  new DataView(message.buffer).setInt32(1, 4 + body.length);
-  message.set(body, 5);
-  return message;
 }
