@@ -8,7 +8,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { resolvePgliteDir, toOpenError } from './pglite-dir.ts';
-import { acquirePgliteLock } from './pglite-lock.ts';
+import { acquirePgliteLock, DatabaseInUseError } from './pglite-lock.ts';
+import { readServerRecord } from './pglite-server-record.ts';
+import { type PgliteShare, sharePglite } from './pglite-share.ts';
+import type { ChangeSink } from './result-cache.ts';
 import * as schema from './schema.ts';
 
 /** The one drizzle type the rest of the code sees, whichever driver is underneath. */
@@ -20,6 +23,13 @@ export interface DbHandle {
   /** True when this start found no migrations applied yet: a brand-new database. */
   isNew: boolean;
   close(): Promise<void>;
+  /**
+   * PGlite on disk only: serve it to local clients (the CLI, the console) through a socket beside
+   * its directory until close (db/pglite-share.ts). `changes` hears of every client's writes.
+   */
+  shareWithLocalClients?(changes: ChangeSink): Promise<PgliteShare>;
+  /** Set when this handle reaches a PGlite directory through the running server that holds it. */
+  viaServer?: { pid: number; socket: string };
 }
 
 export interface DbOptions {
@@ -29,6 +39,11 @@ export interface DbOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL (default 10). */
   maxConnections?: number;
+  /**
+   * When another process holds the PGlite directory and serves it (`<dir>.server.json`), connect
+   * through its socket instead of being refused: for the CLI and the console, never a server.
+   */
+  throughRunningServer?: boolean;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -43,7 +58,14 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 async function openPglite(given: string, options: DbOptions): Promise<DbHandle> {
   const inMemory = given.startsWith('memory://');
   const dir = inMemory ? given : resolvePgliteDir(given);
-  const release = inMemory ? () => {} : acquirePgliteLock(dir);
+  let release: () => void;
+  try {
+    release = inMemory ? () => {} : acquirePgliteLock(dir);
+  } catch (error) {
+    const shared = options.throughRunningServer && error instanceof DatabaseInUseError ? await openThroughServer(dir, error.pid) : undefined;
+    if (shared) return shared;
+    throw error;
+  }
   let client: PGlite | undefined;
   try {
     client = inMemory ? new PGlite() : new PGlite(dir);
@@ -52,14 +74,23 @@ async function openPglite(given: string, options: DbOptions): Promise<DbHandle> 
     const isNew = !(await hasMigrations(db));
     if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });
     const opened = client;
+    let share: PgliteShare | undefined;
     return {
       db,
       driver: 'pglite',
       isNew,
       close: async () => {
+        // Clients first: a client's transaction is rolled back before PGlite closes.
+        await share?.stop();
         await opened.close();
         release();
       },
+      shareWithLocalClients: inMemory
+        ? undefined
+        : async (changes) => {
+            share ??= await sharePglite(opened, dir, { changes });
+            return share;
+          },
     };
   } catch (error) {
     await client?.close().catch(() => {});
@@ -70,16 +101,38 @@ async function openPglite(given: string, options: DbOptions): Promise<DbHandle> 
 
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migrateUnderLock(url);
-  // JIT compiles for tens of milliseconds to save less on queries of this size; and named
-  // prepared statements drift to generic plans that misjudge `unit_id = any(…)`: both off.
-  const client = postgres(url, {
-    max: options.maxConnections ?? 10,
-    onnotice: () => {},
-    connection: { jit: 'off' },
-    prepare: false,
-  });
+  const client = connectPostgres(url, { max: options.maxConnections ?? 10 });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return { db, driver: 'postgres', isNew: false, close: () => client.end({ timeout: 5 }) };
+}
+
+function connectPostgres(url: string | undefined, more: postgres.Options<Record<string, never>>) {
+  // JIT compiles for tens of milliseconds to save less on queries of this size; and named
+  // prepared statements drift to generic plans that misjudge `unit_id = any(…)`: both off.
+  const options = { onnotice: () => {}, connection: { jit: 'off' }, prepare: false, ...more };
+  return url ? postgres(url, options) : postgres(options);
+}
+
+/**
+ * The PostgreSQL driver's path to a PGlite that a live server holds and serves: the record must
+ * be that server's (the lock's owner), and its socket must answer; a stale one is ignored (the
+ * caller is refused as before). One connection: the server serialises its clients anyway.
+ * No migrations: the server applied them when it opened the directory.
+ */
+async function openThroughServer(dir: string, owner: number): Promise<DbHandle | undefined> {
+  const record = readServerRecord(dir);
+  if (!record || record.pid !== owner) return undefined;
+  const client = connectPostgres(undefined, { path: record.socket, max: 1, user: 'postgres', database: 'postgres' });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', isNew: false, viaServer: record, close: () => client.end({ timeout: 5 }) };
 }
 
 /** drizzle's migrate() takes no lock; two instances starting together would race without one. */

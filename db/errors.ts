@@ -11,3 +11,9 @@ export class UserError extends Error {
     super(`${code} ${JSON.stringify(params)}`);
   }
 }
+
+/** postgres.js's words for a connection the other end closed (a server that stopped or died). */
+export function isConnectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|ECONNRESET|EPIPE)$/.test(code);
+}

@@ -3,6 +3,13 @@ import { dirname, resolve } from 'node:path';
 
 export class DatabaseInUseError extends Error {
   override name = 'DatabaseInUseError';
+  constructor(
+    message: string,
+    /** The process holding the directory; NaN when unknown. */
+    readonly pid: number,
+  ) {
+    super(message);
+  }
 }
 
 // Directories this process holds open: a second opener in the same process (a worker, a
@@ -41,7 +48,8 @@ export function acquirePgliteLock(dir: string): () => void {
   throw inUse(dir, Number.NaN);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this id exists (one of another user's counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -55,5 +63,6 @@ function inUse(dir: string, pid: number): DatabaseInUseError {
   return new DatabaseInUseError(
     `The embedded database ${dir} is already open by ${who}. PGlite allows one process at a time: ` +
       'stop the other process (for example a running `npm start`), or point DATABASE_URL at a PostgreSQL server.',
+    pid,
   );
 }

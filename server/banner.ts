@@ -8,10 +8,12 @@ export interface BannerFacts {
   url: string;
   dbIsNew: boolean;
   demo: DemoCounts | undefined;
+  /** The socket through which the CLI and the console use this server's embedded database, if served. */
+  sharedAt?: string;
 }
 
 /** The first lines `npm start` prints: where it listens, on which database, how to talk to it. */
-export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): string {
+export function describeStartup({ config, url, dbIsNew, demo, sharedAt }: BannerFacts): string {
   const unit = DEMO_PROVINCE_CODE;
   const adminApi = config.adminToken
     ? `on: curl -H "Authorization: Bearer $ADMIN_TOKEN" ${url}/api/units/${unit}/summary`
@@ -34,14 +36,17 @@ export function describeStartup({ config, url, dbIsNew, demo }: BannerFacts): st
   const slackUrl = config.slack
     ? ['               give Slack its public https address: in manifest.json, https://<public host>/slack/events (README, "Slack")']
     : [];
-  // PGlite is one process's: while this server holds it, the CLI and the console are refused
-  // (db/pglite-lock.ts). BH-DS-CHV01 is an officer of the demo province.
+  // PGlite is one process's (db/pglite-lock.ts): the CLI and the console use it through this
+  // server's socket (db/pglite-share.ts), or, where it is not served, only once the server stops.
+  // BH-DS-CHV01 is an officer of the demo province.
   const otherProcess = (command: string) =>
     config.databaseUrl
       ? command
       : config.pgliteDir.startsWith('memory://')
         ? 'none: an in-memory database is this process\'s alone'
-        : `${command}  (after stopping this server: PGlite takes one process at a time)`;
+        : sharedAt
+          ? `${command}  (in another terminal, beside this server: through its socket ${sharedAt})`
+          : `${command}  (after stopping this server: PGlite takes one process at a time)`;
   const cli = otherProcess(`npm run thads -- summary ${unit}`);
   const chatConsole = otherProcess('npm run console -- --as BH-DS-CHV01');
   const lines = [

@@ -22,16 +22,25 @@ export interface Deps {
   senders: SenderFactory;
 }
 
-export async function createDeps(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Deps> {
-  const dbHandle = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+export interface DepsOptions {
+  /**
+   * The CLI and the console: when a running server holds the embedded database, use it through
+   * the server's socket (db/pglite-share.ts) rather than be refused. Never for a server.
+   */
+  throughRunningServer?: boolean;
+}
+
+export async function createDeps(config: Config, logger: Logger, now: () => Date = () => new Date(), options: DepsOptions = {}): Promise<Deps> {
+  const dbHandle = await createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, throughRunningServer: options.throughRunningServer });
   return {
     config,
     db: dbHandle.db,
     dbHandle,
     numbers: { calendar: createCalendar(config.calendar), rules: config.overdueRules },
     // Kept only on PGlite: this process is its directory's one writer (db/pglite-lock.ts), so
-    // the writes it announces are all the writes there are. The migrations run on open, above,
-    // come before the cache exists and so before anything could be kept.
+    // the writes it announces are all the writes there are; its socket's clients (the CLI) are
+    // announced by the socket after each of their exchanges (db/pglite-sessions.ts). The
+    // migrations run on open, above, come before the cache exists and so before anything could be kept.
     cache: createResultCache({ keep: dbHandle.driver === 'pglite' }),
     logger,
     now,

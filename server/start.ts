@@ -52,6 +52,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const deps = await createDeps(config, logger, options.now);
   let server: Server | undefined;
   try {
+    // Before the demo load: a CLI started meanwhile waits for its turn rather than being refused.
+    const sharedAt = await shareWithLocalClients(deps);
     const demo = await seedDemoIfWanted(deps, options.announce);
     // One ping of the database for both chat platforms' requests (a burst costs one select 1).
     const databaseUp = createAvailabilityCheck(deps.db);
@@ -72,7 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // PORT=0 without PUBLIC_URL: the default address names the port only now known (links, Origin checks).
     if (config.port === 0 && !options.env.PUBLIC_URL?.trim()) config.publicUrl = url;
     logger.info({ url, driver: deps.dbHandle.driver }, 'listening');
-    const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo });
+    const banner = describeStartup({ config, url, dbIsNew: deps.dbHandle.isNew, demo, sharedAt });
     const listening = server;
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -89,6 +91,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (server?.listening) await closeServer(server);
     await deps.dbHandle.close();
     throw error;
+  }
+}
+
+/**
+ * The embedded database on disk, served to the CLI and the console through a socket beside it
+ * (closed with the database). Returns the socket's path; a failure costs them only that (they
+ * are refused, as before), never the start.
+ */
+async function shareWithLocalClients(deps: Deps): Promise<string | undefined> {
+  try {
+    return (await deps.dbHandle.shareWithLocalClients?.(deps.cache))?.socketPath;
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'cannot serve the embedded database to the CLI and the console');
+    return undefined;
   }
 }
 

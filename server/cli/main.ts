@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { type Locale, t } from '../../bot/i18n/index.ts';
-import { UserError } from '../../db/errors.ts';
+import { isConnectionLost, UserError } from '../../db/errors.ts';
 import { DatabaseOpenError } from '../../db/pglite-dir.ts';
 import { DatabaseInUseError } from '../../db/pglite-lock.ts';
 import { type Config, ConfigError, parseConfig } from '../config.ts';
@@ -32,9 +32,19 @@ export async function runCli(
   try {
     // The CLI talks to a person: only warnings and errors unless LOG_LEVEL asks for more.
     const config = parseConfig({ ...env, LOG_LEVEL: env.LOG_LEVEL || 'warn' });
-    deps = await (options.openDeps ?? ((c) => createDeps(c, createLogger(c.logLevel), options.now)))(config);
+    // Beside a running server on the embedded database: through its socket (db/pglite-share.ts).
+    const open = options.openDeps ?? ((c) => createDeps(c, createLogger(c.logLevel), options.now, { throughRunningServer: true }));
+    deps = await open(config);
+    const server = deps.dbHandle.viaServer;
+    // On stderr: stdout stays the command's own (JSON for --json).
+    if (server) writeLine(io.stderr, t(locale, 'cli.via_server', { pid: server.pid, socket: server.socket }));
     return await parsed.command.run(deps, parsed.args, io);
   } catch (error) {
+    const server = deps?.dbHandle.viaServer;
+    if (server && isConnectionLost(error)) {
+      writeLine(io.stderr, t(locale, 'cli.server_gone', { pid: server.pid }));
+      return 1;
+    }
     return reportError(error, locale, io, debug);
   } finally {
     await deps?.dbHandle.close().catch(() => {});

@@ -26,6 +26,8 @@ export const enCli: Catalogue = {
   'cli.help.help': 'General help, or help on one command',
 
   'cli.internal_error': 'System error: {message}',
+  'cli.via_server': "Using the running server's database (process {pid}) through {socket}.",
+  'cli.server_gone': 'The running server (process {pid}) closed the connection, probably because it stopped: the unfinished work was not saved. Run the command again.',
   'cli.bad_date': 'Invalid date "{value}": expected a real date written YYYY-MM-DD (for example 2026-11-23).',
 
   'cli.summary.item': 'Item',
