@@ -86,7 +86,7 @@ describe.each(drivers)('the weekly province briefing’s chart on %s', (driver) 
     for (const chatId of ['-100900', 'C900']) {
       const arrivals = standIn.arrivals.filter((x) => x.chatId === chatId);
       expect(arrivals.map((x) => (x.photo ? 'photo' : 'text'))).toEqual(['text', 'photo']);
-      expect(arrivals[0]!.text).toMatch(/Giao ban tuần 48/);
+      expect(arrivals[0]!.text).toMatch(/Giao ban tuần 23\/11–29\/11\/2026/);
       expect(arrivals[1]!.photo!.equals(Buffer.from(photo().png))).toBe(true);
       expect(arrivals[1]!.text).toBe('Tỷ lệ thi hành xong của các đơn vị, tính đến 23/11/2026');
     }
