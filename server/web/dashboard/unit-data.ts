@@ -13,6 +13,8 @@ import type { Deps } from '../../deps.ts';
 export const OVERDUE_SHOWN = 20;
 /** The cases due this week a page lists. */
 const DUE_SHOWN = 20;
+/** An officer's own are picked from the unit's: read enough of them that none of theirs is cut off. */
+const OWN_DUE_SCAN = 1000;
 
 /** Everything a unit's page shows, each part only if the access rules let this person see it. */
 export interface UnitDashboard {
@@ -43,7 +45,7 @@ export async function getUnitDashboard(deps: Deps, person: Person, unit: UnitRow
     getSummaryShared(deps.db, unit.code, at, deps.numbers, deps.cache),
     canRank(person) ? getRanking(deps.db, unit.code, at, deps.numbers) : null,
     scope ? getOverdue(deps.db, unit.code, at, deps.numbers, { limit: OVERDUE_SHOWN, ...(scope === 'own' ? { officerId: person.staffId } : {}) }) : null,
-    scope ? getUpcomingDeadlines(deps.db, unitIds, monday, addDays(monday, 6), deps.numbers, DUE_SHOWN) : null,
+    scope ? getUpcomingDeadlines(deps.db, unitIds, monday, addDays(monday, 6), deps.numbers, scope === 'own' ? OWN_DUE_SCAN : DUE_SHOWN) : null,
     getUnitNames(deps.db, unitIds),
   ]);
   return {

@@ -53,7 +53,7 @@ export function UnitPage(props: UnitPageProps) {
     <Layout locale={locale} title={data.unit.name} signOut={{ csrf }} otherLanguage={otherLanguage}>
       {props.before}
       <section class="card" id="unit" data-unit-page={data.unit.code}>
-        <h1>{data.unit.name}</h1>
+        {props.before ? <h2>{data.unit.name}</h2> : <h1>{data.unit.name}</h1>}
         <DateForm locale={locale} date={date} lang={lang} path={path} />
         {date.badDate !== null && (
           <p class="alert" id="bad-date" role="alert">

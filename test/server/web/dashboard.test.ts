@@ -163,6 +163,21 @@ describe.each(drivers)('the dashboard on %s', (driver) => {
     expect(await notTheirs.text()).toBe(await unknown.text());
   });
 
+  it('shows a province-level inspector the province’s table only: no ranking, no case list, no report', async () => {
+    const inspector = await signedIn('BH-KTV01');
+    const html = await (await inspector.get('/')).text();
+    await expectTableOf(html, 'BH', TODAY);
+    expect(html).not.toMatch(/id="(ranking|overdue|week|download)"/);
+    expect(html).toContain('src="/don-vi/BH/bieu-do/thang.png?at=2026-11-23"');
+    expect((await inspector.get('/don-vi/BH/bieu-do/thang.png')).status).toBe(200);
+    for (const path of ['/don-vi/BH-DS', '/don-vi/BH/bao-cao.xlsx', '/don-vi/BH/bieu-do/ty-le.png']) expect((await inspector.get(path)).status, path).toBe(404);
+    const stranger = new TestBrowser(web(), ORIGIN);
+    for (const path of ['/don-vi/BH', '/viec/BH-DS-2025-0001']) {
+      const res = await stranger.get(path);
+      expect([res.status, res.headers.get('location')], path).toEqual([303, '/']);
+    }
+  });
+
   it('shows a case’s facts and timeline to its officer and to the leaders', async () => {
     const code = await firstCaseOf(handle.db, 'BH-DS-CHV01');
     for (const staff of ['BH-DS-CHV01', 'BH-DS-TP', 'BH-CT']) {
