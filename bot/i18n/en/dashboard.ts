@@ -38,6 +38,8 @@ export const enDashboard: Catalogue = {
   'dash.week.none': 'Nothing falls due this week.',
   'dash.week.deadline': 'Leader’s deadline',
   'dash.week.verification': 'Verification of conditions',
+  'dash.week.findings': 'Inspection findings due for remedy this week',
+  'dash.col.responsible': 'Responsible',
   'dash.unassigned': 'not assigned',
   'dash.case.back': 'Home',
 };

@@ -38,6 +38,8 @@ export const viDashboard: Catalogue = {
   'dash.week.none': 'Không có việc đến hạn trong tuần.',
   'dash.week.deadline': 'Hạn xử lý lãnh đạo giao',
   'dash.week.verification': 'Hạn xác minh điều kiện thi hành án',
+  'dash.week.findings': 'Nội dung kết luận kiểm tra đến hạn khắc phục trong tuần',
+  'dash.col.responsible': 'Người chịu trách nhiệm',
   'dash.unassigned': 'chưa phân công',
   'dash.case.back': 'Về trang chủ',
 };

@@ -121,6 +121,33 @@ export function DueThisWeek({ week, locale, query }: { week: Week; locale: Local
       {week.total > new Set(week.items.map((i) => i.code)).size && (
         <p class="note">{t(locale, 'dash.week.more', { count: formatCount(week.total - new Set(week.items.map((i) => i.code)).size, locale) })}</p>
       )}
+      {week.findings.length > 0 && (
+        <>
+          <h3>{t(locale, 'dash.week.findings')}</h3>
+          <div class="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t(locale, 'dash.col.finding')}</th>
+                  <th>{t(locale, 'dash.col.unit')}</th>
+                  <th>{t(locale, 'dash.col.due')}</th>
+                  <th>{t(locale, 'dash.col.responsible')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {week.findings.map((f) => (
+                  <tr data-due-finding={f.code}>
+                    <td>{`${f.code}: ${f.description}`}</td>
+                    <td>{placeName(f.unitName)}</td>
+                    <td>{formatDate(f.dueDate, locale)}</td>
+                    <td>{f.responsibleName ?? t(locale, 'dash.unassigned')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -4,9 +4,11 @@ import type { Locale } from '../../../bot/i18n/index.ts';
 import { RESULT_ROWS, rowLabel } from '../../../bot/report/results-rows.ts';
 import { targetsMetText } from '../../../bot/report/target-rows.ts';
 import { seedDemo } from '../../../db/demo/index.ts';
+import { getOpenFindingsDue } from '../../../db/numbers/findings-due.ts';
 import { getRanking } from '../../../db/numbers/ranking.ts';
 import { getSummary } from '../../../db/numbers/summary.ts';
 import { noCache } from '../../../db/result-cache.ts';
+import { getUnitSubtree } from '../../../db/units.ts';
 import { createApp } from '../../../server/app.ts';
 import { metText } from '../../../server/web/dashboard/ranking-table.tsx';
 import { createTestDeps, TEST_NOW } from '../../helpers/app-deps.ts';
@@ -91,6 +93,10 @@ describe.each(drivers)('the dashboard on %s', (driver) => {
     expect(html).toMatch(/<h2>Việc quá hạn: [\d.]+<\/h2>/);
     expect(html).toContain('<input type="date" name="at" value="2026-11-23"/>');
     expect(html).toContain('Đến hạn trong tuần 23/11–29/11/2026');
+    const { unitIds } = await getUnitSubtree(handle.db, 'BH');
+    const open = await getOpenFindingsDue(handle.db, unitIds, { until: '2026-11-29', reopenedAfter: new Date('9999-12-31T00:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' });
+    const dueThisWeek = open.filter((f) => f.dueDate >= '2026-11-23').map((f) => f.code);
+    expect([...html.matchAll(/<tr data-due-finding="([^"]+)">/g)].map((m) => m[1])).toEqual(dueThisWeek);
     expect(html).not.toMatch(/at \w+ \(|select /);
   });
 
