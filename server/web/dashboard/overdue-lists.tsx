@@ -1,13 +1,12 @@
 import { formatCount, formatDate, formatMoney, placeName } from '../../../bot/format.ts';
 import { type Locale, t } from '../../../bot/i18n/index.ts';
-import { formatWeek } from '../../../bot/report/period.ts';
 import { overdueReasonText } from '../../../bot/report/overdue-reason.ts';
 import type { UnitDashboard } from './unit-data.ts';
 
 type Overdue = NonNullable<UnitDashboard['overdue']>;
-type Week = NonNullable<UnitDashboard['week']>;
 
-const caseLink = (code: string, query: string) => <a href={`/viec/${encodeURIComponent(code)}${query}`}>{code}</a>;
+/** A case code linking to its page. */
+export const caseLink = (code: string, query: string) => <a href={`/viec/${encodeURIComponent(code)}${query}`}>{code}</a>;
 
 /** The most overdue cases, each with its one wording per broken time limit (WORDING.md). */
 export function OverdueCases({ overdue, unitNames, locale, query }: { overdue: Overdue; unitNames: ReadonlyMap<string, string>; locale: Locale; query: string }) {
@@ -82,71 +81,6 @@ export function OverdueFindings({ overdue, unitNames, locale }: { overdue: Overd
             </tbody>
           </table>
         </div>
-      )}
-    </section>
-  );
-}
-
-/** What falls due this week (Monday to Sunday of the page's day): leaders' deadlines and verifications. */
-export function DueThisWeek({ week, locale, query }: { week: Week; locale: Locale; query: string }) {
-  return (
-    <section class="card" id="week">
-      <h2>{t(locale, 'dash.week.title', { week: formatWeek(week.monday, locale) })}</h2>
-      {week.items.length === 0 ? (
-        <p>{t(locale, 'dash.week.none')}</p>
-      ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t(locale, 'dash.col.case')}</th>
-                <th>{t(locale, 'dash.col.kind')}</th>
-                <th>{t(locale, 'dash.col.due')}</th>
-                <th>{t(locale, 'dash.col.officer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {week.items.map((i) => (
-                <tr data-due={i.code}>
-                  <td>{caseLink(i.code, query)}</td>
-                  <td>{t(locale, `dash.week.${i.kind}`)}</td>
-                  <td>{formatDate(i.due, locale)}</td>
-                  <td>{i.officerName ?? t(locale, 'dash.unassigned')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {week.total > new Set(week.items.map((i) => i.code)).size && (
-        <p class="note">{t(locale, 'dash.week.more', { count: formatCount(week.total - new Set(week.items.map((i) => i.code)).size, locale) })}</p>
-      )}
-      {week.findings.length > 0 && (
-        <>
-          <h3>{t(locale, 'dash.week.findings')}</h3>
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t(locale, 'dash.col.finding')}</th>
-                  <th>{t(locale, 'dash.col.unit')}</th>
-                  <th>{t(locale, 'dash.col.due')}</th>
-                  <th>{t(locale, 'dash.col.responsible')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {week.findings.map((f) => (
-                  <tr data-due-finding={f.code}>
-                    <td>{`${f.code}: ${f.description}`}</td>
-                    <td>{placeName(f.unitName)}</td>
-                    <td>{formatDate(f.dueDate, locale)}</td>
-                    <td>{f.responsibleName ?? t(locale, 'dash.unassigned')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { type Locale, t } from '../../../bot/i18n/index.ts';
 import { Layout } from '../layout.tsx';
-import { DueThisWeek, OverdueCases, OverdueFindings } from './overdue-lists.tsx';
+import { DueThisWeek } from './due-this-week.tsx';
+import { OverdueCases, OverdueFindings } from './overdue-lists.tsx';
 import { keepQuery, type PageDate } from './page-context.ts';
 import { RankingTable } from './ranking-table.tsx';
 import { ResultsTable, TargetsTable } from './results-table.tsx';
