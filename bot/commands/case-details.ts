@@ -40,10 +40,11 @@ export const caseCommand = defineCommand({
   },
 });
 
-function detailsReply(s: CaseState, file: CaseFile, events: CaseEvent[], locale: Locale): Reply {
+/** The case file's facts as labelled fields (the chat's reply and the web's case page). */
+export function caseFields(s: CaseState, file: CaseFile, locale: Locale): { label: string; value: string }[] {
   const date = (d: string) => formatDate(d, locale);
   const field = (key: string, value: string) => ({ label: t(locale, key), value });
-  const fields = [
+  return [
     field('cmd.vuviec.unit', `${file.unitName} (${file.unitCode})`),
     field('cmd.vuviec.officer', file.officerName ? `${file.officerName} (${file.officerCode})` : t(locale, 'cmd.vuviec.no_officer')),
     field('cmd.vuviec.decision', t(locale, 'cmd.vuviec.decision_value', { no: file.decisionNo, date: date(file.decisionDate) })),
@@ -60,6 +61,11 @@ function detailsReply(s: CaseState, file: CaseFile, events: CaseEvent[], locale:
     ...(s.dueDate ? [field('cmd.case.due', date(s.dueDate))] : []),
     ...(file.flags.length > 0 ? [field('cmd.vuviec.flags', file.flags.map((f) => t(locale, `cmd.vuviec.flag.${f}`)).join(', '))] : []),
   ];
+}
+
+function detailsReply(s: CaseState, file: CaseFile, events: CaseEvent[], locale: Locale): Reply {
+  const date = (d: string) => formatDate(d, locale);
+  const fields = caseFields(s, file, locale);
   const shown = events.slice(-EVENTS_SHOWN);
   const earlier = events.length - shown.length;
   return {
@@ -71,14 +77,15 @@ function detailsReply(s: CaseState, file: CaseFile, events: CaseEvent[], locale:
         text: [
           t(locale, 'cmd.vuviec.timeline'),
           ...(earlier > 0 ? [t(locale, 'cmd.vuviec.earlier', { count: formatCount(earlier, locale) })] : []),
-          ...shown.map((e) => `${date(e.on)} · ${describe(e, locale)}`),
+          ...shown.map((e) => `${date(e.on)} · ${describeCaseEvent(e, locale)}`),
         ].join('\n'),
       },
     ],
   };
 }
 
-function describe(e: CaseEvent, locale: Locale): string {
+/** One step of the timeline in words, with who reported it. */
+export function describeCaseEvent(e: CaseEvent, locale: Locale): string {
   const by = e.by ? ` (${e.by})` : '';
   switch (e.kind) {
     case 'accepted':

@@ -4,6 +4,7 @@ import { enCharts } from './en/charts.ts';
 import { enCli } from './en/cli.ts';
 import { enCommands } from './en/commands.ts';
 import { enCommon } from './en/common.ts';
+import { enDashboard } from './en/dashboard.ts';
 import { enDelivery } from './en/delivery.ts';
 import { enIdentity } from './en/identity.ts';
 import { enImport } from './en/import.ts';
@@ -23,6 +24,7 @@ import { viCharts } from './vi/charts.ts';
 import { viCli } from './vi/cli.ts';
 import { viCommands } from './vi/commands.ts';
 import { viCommon } from './vi/common.ts';
+import { viDashboard } from './vi/dashboard.ts';
 import { viDelivery } from './vi/delivery.ts';
 import { viIdentity } from './vi/identity.ts';
 import { viImport } from './vi/import.ts';
@@ -48,8 +50,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts, ...viWeb },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts, ...enWeb },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts, ...viWeb, ...viDashboard },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts, ...enWeb, ...enDashboard },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

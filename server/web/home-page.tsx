@@ -22,39 +22,38 @@ export function SignedOutPage({ locale, otherLanguage }: { locale: Locale; other
 export interface HomeProps {
   locale: Locale;
   person: Person;
-  units: ReadableUnit[];
-  csrf: string;
   sessionEnds: Date;
   timeZone: string;
-  otherLanguage: string;
 }
 
-/**
- * Signed in: who they are and the units the access rules let them read (db/access.ts). The
- * figures of those units come with the dashboard; until then the page says so, and shows none.
- */
-export function HomePage({ locale, person, units, csrf, sessionEnds, timeZone, otherLanguage }: HomeProps) {
+/** Signed in: who they are, their title and unit, and how long the session lasts. */
+export function GreetingCard({ locale, person, sessionEnds, timeZone }: Pick<HomeProps, 'locale' | 'person' | 'sessionEnds' | 'timeZone'>) {
   return (
-    <Layout locale={locale} title={t(locale, 'web.home.title')} signOut={{ csrf }} otherLanguage={otherLanguage}>
-      <section class="card">
-        <h1>{t(locale, 'web.greeting', { name: person.name })}</h1>
-        <dl>
-          <dt>{t(locale, 'web.role')}</dt>
-          <dd>{roleLabel(person, locale)}</dd>
-          <dt>{t(locale, 'web.unit')}</dt>
-          <dd>{`${person.unitName} (${person.unitCode})`}</dd>
-        </dl>
-        <p class="note">{t(locale, 'web.session.until', { until: formatDateTime(sessionEnds, timeZone, locale) })}</p>
-      </section>
-      <section class="card">
-        <h2>{t(locale, 'web.units.title')}</h2>
-        <ul id="units">
-          {units.map((u) => (
-            <li data-unit={u.code}>{`${u.name} (${u.code})`}</li>
-          ))}
-        </ul>
-        <p class="note">{t(locale, 'web.units.later')}</p>
-      </section>
-    </Layout>
+    <section class="card">
+      <h1>{t(locale, 'web.greeting', { name: person.name })}</h1>
+      <dl>
+        <dt>{t(locale, 'web.role')}</dt>
+        <dd>{roleLabel(person, locale)}</dd>
+        <dt>{t(locale, 'web.unit')}</dt>
+        <dd>{`${person.unitName} (${person.unitCode})`}</dd>
+      </dl>
+      <p class="note">{t(locale, 'web.session.until', { until: formatDateTime(sessionEnds, timeZone, locale) })}</p>
+    </section>
+  );
+}
+
+/** The units the access rules let them read (db/access.ts), each linking to its page. */
+export function UnitsCard({ locale, units, query }: { locale: Locale; units: ReadableUnit[]; query: string }) {
+  return (
+    <section class="card">
+      <h2>{t(locale, 'web.units.title')}</h2>
+      <ul id="units">
+        {units.map((u) => (
+          <li data-unit={u.code}>
+            <a href={`/don-vi/${encodeURIComponent(u.code)}${query}`}>{`${u.name} (${u.code})`}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

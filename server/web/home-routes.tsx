@@ -5,14 +5,16 @@ import type { Deps } from '../deps.ts';
 import { hasCsrfToken, isSameOrigin, readForm } from '../http/form-guard.ts';
 import { clearCookie, cookiePolicy } from '../http/web-cookies.ts';
 import { loadWebSession, type WebEnv } from '../http/web-session.ts';
-import { HomePage, SignedOutPage } from './home-page.tsx';
+import { findReadableUnit } from './dashboard/page-context.ts';
+import { renderUnitPage } from './dashboard/unit-routes.tsx';
+import { GreetingCard, SignedOutPage, UnitsCard } from './home-page.tsx';
 import { langQuery, pageLocale } from './locale.ts';
 import { errorPage, limitForm, pageHeaders } from './page-guards.tsx';
 
 /** Where a sign-out form posts. */
 export const SIGN_OUT_PATH = '/dang-xuat';
 
-/** `GET /`: how to sign in, or the signed-in person's page; `POST /dang-xuat` ends the session. */
+/** `GET /`: how to sign in, or the signed-in person's dashboard (their own unit's page); `POST /dang-xuat` ends the session. */
 export function addHomeRoutes(app: Hono<WebEnv>, deps: Deps): void {
   const policy = cookiePolicy(deps.config.publicUrl);
   const fallback = deps.config.defaultLocale;
@@ -23,18 +25,15 @@ export function addHomeRoutes(app: Hono<WebEnv>, deps: Deps): void {
     const locale = pageLocale(c, current?.person.locale, fallback);
     const otherLanguage = `/?lang=${locale === 'vi' ? 'en' : 'vi'}`;
     if (!current) return c.html(<SignedOutPage locale={locale} otherLanguage={otherLanguage} />);
+    // Signed in, the page is the dashboard of the person's own unit (a province leader's: the province).
+    const unit = await findReadableUnit(deps, current.person, current.person.unitCode);
+    if (!unit) return errorPage(c, deps, 'web.error.not_found', 404);
     const units = await listReadableUnits(deps.db, current.person);
-    return c.html(
-      <HomePage
-        locale={locale}
-        person={current.person}
-        units={units}
-        csrf={current.csrf}
-        sessionEnds={current.expiresAt}
-        timeZone={deps.config.timeZone}
-        otherLanguage={otherLanguage}
-      />,
-    );
+    const asked = c.req.query('lang');
+    return renderUnitPage(c, deps, current, unit, '/', {
+      before: <GreetingCard locale={locale} person={current.person} sessionEnds={current.expiresAt} timeZone={deps.config.timeZone} />,
+      after: <UnitsCard locale={locale} units={units} query={asked === 'vi' || asked === 'en' ? `?lang=${asked}` : ''} />,
+    });
   });
 
   app.post(SIGN_OUT_PATH, pageHeaders, limitForm(deps), session, async (c) => {

@@ -9,7 +9,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 header{background:#7a1f1f;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between}
 header a{color:#fff}
 header strong{font-size:1.05rem}
-main{max-width:44rem;margin:1.5rem auto;padding:0 1rem}
+main{max-width:60rem;margin:1.5rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d9dee4;border-radius:8px;padding:1rem 1.25rem;margin-bottom:1rem}
 h1{font-size:1.35rem;margin:.25rem 0 .75rem}
 h2{font-size:1.1rem;margin:.25rem 0 .5rem}
@@ -22,6 +22,17 @@ code{background:#eef1f4;padding:.1rem .35rem;border-radius:4px}
 button{font:inherit;padding:.6rem 1.2rem;border-radius:6px;border:1px solid #7a1f1f;background:#7a1f1f;color:#fff;cursor:pointer}
 header button{padding:.3rem .8rem;background:transparent;border-color:#fff}
 form{margin:0}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{padding:.3rem .5rem;border-bottom:1px solid #e3e7eb;text-align:left;vertical-align:top}
+th{background:#eef1f4;white-space:nowrap}
+td.num,th.num{text-align:right;white-space:nowrap}
+.d1{padding-left:1.25rem}.d2{padding-left:2.25rem}.d3{padding-left:3.25rem}
+img{max-width:100%;height:auto}
+.dates{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
+input[type=date]{font:inherit;padding:.4rem}
+.alert{background:#fdecea;border:1px solid #e0a8a0;border-radius:6px;padding:.5rem .75rem}
+a.button{display:inline-block;padding:.5rem 1rem;border-radius:6px;border:1px solid #7a1f1f;color:#7a1f1f;text-decoration:none}
 `;
 
 export interface LayoutProps {

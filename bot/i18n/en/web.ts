@@ -20,7 +20,6 @@ export const enWeb: Catalogue = {
   'web.role': 'Role',
   'web.unit': 'Unit',
   'web.units.title': 'Units whose figures you may see',
-  'web.units.later': 'Each unit’s figures will be added to this page.',
   'web.session.until': 'You are signed in until {until}.',
   'web.sign_out': 'Sign out',
   'web.confirm.title': 'Confirm sign-in',

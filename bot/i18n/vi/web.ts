@@ -20,7 +20,6 @@ export const viWeb: Catalogue = {
   'web.role': 'Chức vụ',
   'web.unit': 'Đơn vị',
   'web.units.title': 'Đơn vị đồng chí được xem số liệu',
-  'web.units.later': 'Số liệu của từng đơn vị sẽ được bổ sung trên trang này.',
   'web.session.until': 'Phiên đăng nhập có hiệu lực đến {until}.',
   'web.sign_out': 'Đăng xuất',
   'web.confirm.title': 'Xác nhận đăng nhập',
