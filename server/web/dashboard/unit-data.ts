@@ -8,6 +8,7 @@ import { type DueFinding, getOpenFindingsDue } from '../../../db/numbers/finding
 import { getUpcomingDeadlines, type UpcomingDeadline } from '../../../db/numbers/upcoming-deadlines.ts';
 import { getUnitNames, getUnitSubtree, type UnitRow } from '../../../db/units.ts';
 import { addDays, type IsoDate } from '../../../db/work-year.ts';
+import { mondayOf } from '../../../jobs/briefing/iso-week.ts';
 import type { Deps } from '../../deps.ts';
 
 /** The overdue cases a page lists: the most overdue first, the count always whole. */
@@ -32,11 +33,6 @@ export interface UnitDashboard {
   week: { monday: IsoDate; total: number; items: UpcomingDeadline[]; findings: (DueFinding & { unitName: string })[] } | null;
   /** Unit names by code (the overdue list names units). */
   unitNames: ReadonlyMap<string, string>;
-}
-
-/** The Monday of the week holding `date`. */
-export function mondayOf(date: IsoDate): IsoDate {
-  return addDays(date, 1 - (new Date(`${date}T00:00:00Z`).getUTCDay() || 7));
 }
 
 /** Reads a unit's page as of `at`, the same numbers as the chat's and the CLI's. */
