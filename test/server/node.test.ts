@@ -75,7 +75,8 @@ describe('npm start (server/node.ts)', () => {
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(`${pgliteDir}.lock`)).toBe(false);
-  });
+    // Two server starts, the first loading the demo: on a loaded 2-core machine that alone can pass a minute.
+  }, 180_000);
 
   it('says what is wrong with a PGLITE_DIR it cannot use, never "[object Object]" nor a stack', async () => {
     const file = join(dir, 'not-a-directory');
