@@ -76,3 +76,4 @@ await import('./bench-slack.ts').then((slack) => slack.benchSlack());
 await import('./bench-jobs-compose.ts').then((jobs) => jobs.benchJobsCompose());
 await import('./bench-jobs-deliver.ts').then((deliver) => deliver.benchJobsDeliver());
 await import('./bench-charts.ts').then((charts) => charts.benchCharts());
+await import('./bench-web.ts').then((web) => web.benchWeb());

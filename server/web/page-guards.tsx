@@ -10,13 +10,14 @@ import { ErrorPage } from './sign-in-pages.tsx';
 const MAX_FORM_BYTES = 16 * 1024;
 
 /**
- * Headers of every page: nothing cached (a page names a person), no Referer (a sign-in link's
- * token is in its path), no framing (a hidden frame could get the sign-in button pressed), and
+ * Headers of every page: nothing cached (a page names a person), no Referer to other sites (a
+ * sign-in link's token is in its path; `no-referrer` would also make browsers send `Origin: null`
+ * with our own forms, which isSameOrigin refuses), no framing (a hidden frame could get the sign-in button pressed), and
  * nothing loaded but the inline style and this origin's images (the charts); forms post to this origin only.
  */
 export const pageHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {
   c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Referrer-Policy', 'same-origin');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");

@@ -65,7 +65,7 @@ describe.each(drivers)('signing in through the bot on %s', (driver) => {
     expect(html).toContain('Xác nhận đăng nhập');
     expect(html).toContain('Cán bộ P-A-OFF (Đơn vị P-A)');
     expect(html).toContain('hiệu lực đến 23/11/2026 09:10');
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('cache-control')).toBe('no-store');
 
     expect(res.status).toBe(303);
