@@ -38,6 +38,9 @@ export function GreetingCard({ locale, person, sessionEnds, timeZone }: Pick<Hom
         <dd>{`${person.unitName} (${person.unitCode})`}</dd>
       </dl>
       <p class="note">{t(locale, 'web.session.until', { until: formatDateTime(sessionEnds, timeZone, locale) })}</p>
+      <p>
+        <a href="/tro-chuyen">{t(locale, 'webchat.open')}</a>
+      </p>
     </section>
   );
 }

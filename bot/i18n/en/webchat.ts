@@ -1,0 +1,15 @@
+import type { Catalogue } from '../index.ts';
+
+// The web chat (server/web/chat) and the try-it pages on the demo (server/web/try-it).
+export const enWebchat: Catalogue = {
+  'link.web': 'On the web pages you are signed in already: there is nothing to link.',
+  'webchat.title': 'Chat with the bot',
+  'webchat.intro': 'Type commands as you would to the bot on Telegram: /summary, /case, /update, /help. Buttons and step-by-step updates work as in the chat.',
+  'webchat.open': 'Chat with the bot on the web',
+  'webchat.home': 'Back to the home page',
+  'webchat.empty': 'Nothing said yet. Type /help to see the commands you may use.',
+  'webchat.you': 'You:',
+  'webchat.label': 'Message',
+  'webchat.placeholder': '/summary',
+  'webchat.send': 'Send',
+};
