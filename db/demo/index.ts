@@ -10,6 +10,7 @@ import { DEMO_PROVINCE_CODE } from './organisation.ts';
 export { generateDemo } from './generate.ts';
 export type { DemoResult } from './insert.ts';
 export { DEMO_PROVINCE_CODE } from './organisation.ts';
+export { DEMO_PERSONA_CODES, listDemoPersonas } from './personas.ts';
 export type { DemoData } from './types.ts';
 
 /** Thrown when the demo province is already loaded: a second seed would duplicate every case. */

@@ -12,4 +12,8 @@ export const enWebchat: Catalogue = {
   'webchat.label': 'Message',
   'webchat.placeholder': '/summary',
   'webchat.send': 'Send',
+
+  'tryit.personas.title': 'Try it as …',
+  'tryit.personas.note': 'This is the demo (the fictional province of Bình Hà), opened on the machine that serves it: pick a staff member to see the pages and chat with the bot as them, without a sign-in link.',
+  'tryit.personas.button': 'Try it as {role}',
 };

@@ -12,4 +12,8 @@ export const viWebchat: Catalogue = {
   'webchat.label': 'Nội dung',
   'webchat.placeholder': '/tomtat',
   'webchat.send': 'Gửi',
+
+  'tryit.personas.title': 'Xem thử với vai trò …',
+  'tryit.personas.note': 'Đây là dữ liệu thử (tỉnh Bình Hà, không có thật), mở trên chính máy chạy máy chủ: chọn một cán bộ để xem trang và trò chuyện với bot như người đó, không cần liên kết đăng nhập.',
+  'tryit.personas.button': 'Xem thử với vai trò {role}',
 };
