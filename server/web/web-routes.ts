@@ -8,6 +8,7 @@ import { addUnitRoutes } from './dashboard/unit-routes.tsx';
 import { addHomeRoutes } from './home-routes.tsx';
 import { createPageErrorHandler } from './page-guards.tsx';
 import { addSignInRoutes } from './sign-in-routes.tsx';
+import { addChannelsRoutes } from './try-it/channels-routes.tsx';
 import { addPersonaRoutes } from './try-it/persona-routes.tsx';
 
 /**
@@ -27,5 +28,6 @@ export function createWebRoutes(deps: Deps): Hono<WebEnv> {
   addCaseRoutes(app, deps);
   addChatRoutes(app, deps);
   addPersonaRoutes(app, deps);
+  addChannelsRoutes(app, deps);
   return app;
 }
