@@ -31,6 +31,14 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 }
 
 /**
+ * True when a unit has the demo province's code, recorded as the demo or not: seedDemo would
+ * collide with it. Says nothing of whether this is the demo (isDemoLoaded does).
+ */
+export function isDemoCodeTaken(db: Db): Promise<boolean> {
+  return hasDemo(db, DEMO_PROVINCE_CODE);
+}
+
+/**
  * Loads the fictional province "Thi hành án dân sự tỉnh Bình Hà" (code BH) as of `today`:
  * units, staff, about 3,000 cases over three work years with their collections, targets and
  * one inspection. The same `today` always gives the same rows. Refuses if BH already exists
