@@ -4,13 +4,13 @@ import type { Catalogue } from '../index.ts';
 export const enWebchat: Catalogue = {
   'link.web': 'On the web pages you are signed in already: there is nothing to link.',
   'webchat.title': 'Chat with the bot',
-  'webchat.intro': 'Type commands as you would to the bot on Telegram: /summary, /case, /update, /help. Buttons and step-by-step updates work as in the chat.',
+  'webchat.intro': 'Type commands as you would to the bot on Telegram: {/tomtat}, {/quahan}, {/capnhat}, {/trogiup}. Buttons and step-by-step updates work as in the chat.',
   'webchat.open': 'Chat with the bot on the web',
   'webchat.home': 'Back to the home page',
-  'webchat.empty': 'Nothing said yet. Type /help to see the commands you may use.',
+  'webchat.empty': 'Nothing said yet. Type {/trogiup} to see the commands you may use.',
   'webchat.you': 'You:',
   'webchat.label': 'Message',
-  'webchat.placeholder': '/summary',
+  'webchat.placeholder': '{/tomtat}',
   'webchat.send': 'Send',
 
   'tryit.personas.title': 'Try it as …',

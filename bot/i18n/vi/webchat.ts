@@ -4,13 +4,13 @@ import type { Catalogue } from '../index.ts';
 export const viWebchat: Catalogue = {
   'link.web': 'Trên trang web, đồng chí đã đăng nhập nên không cần liên kết tài khoản.',
   'webchat.title': 'Trò chuyện với bot',
-  'webchat.intro': 'Gõ lệnh như khi nhắn cho bot trên Telegram, ví dụ /tomtat, /viec, /capnhat, /trogiup. Các nút bấm và các bước cập nhật cũng như trong chat.',
+  'webchat.intro': 'Gõ lệnh như khi nhắn cho bot trên Telegram, ví dụ {/tomtat}, {/quahan}, {/capnhat}, {/trogiup}. Các nút bấm và các bước cập nhật cũng như trong chat.',
   'webchat.open': 'Trò chuyện với bot trên trang web',
   'webchat.home': 'Về trang chủ',
-  'webchat.empty': 'Chưa có trao đổi nào. Đề nghị đồng chí gõ /trogiup để xem các lệnh được dùng.',
+  'webchat.empty': 'Chưa có trao đổi nào. Đề nghị đồng chí gõ {/trogiup} để xem các lệnh được dùng.',
   'webchat.you': 'Đồng chí:',
   'webchat.label': 'Nội dung',
-  'webchat.placeholder': '/tomtat',
+  'webchat.placeholder': '{/tomtat}',
   'webchat.send': 'Gửi',
 
   'tryit.personas.title': 'Xem thử với vai trò …',

@@ -1,5 +1,6 @@
+import { slashSpelling, spellCommands } from '../../../bot/core/command-ref.ts';
 import type { Button } from '../../../bot/core/reply.ts';
-import { type Locale, t } from '../../../bot/i18n/index.ts';
+import { type Locale, t as say } from '../../../bot/i18n/index.ts';
 import { Layout } from '../layout.tsx';
 import type { ChatEntry } from './chat-history.ts';
 import { ReplyHtml } from './reply-html.tsx';
@@ -14,6 +15,9 @@ export interface ChatPageProps {
   /** A fresh inbound id per form drawn (crypto.randomUUID): each POST is claimed once. */
   newId: () => string;
 }
+
+/** A message with the commands it names spelled as typed in the box (`/tomtat`). */
+const t = (locale: Locale, key: string) => spellCommands(say(locale, key), slashSpelling);
 
 function Hidden({ csrf, id, locale }: { csrf: string; id: string; locale: Locale }) {
   return (

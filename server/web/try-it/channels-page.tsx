@@ -3,8 +3,8 @@ import { Layout } from '../layout.tsx';
 
 /** One message the jobs planned for a channel, as plain text, and whether it went. */
 export interface PlannedView {
-  job: string;
-  period: string;
+  /** When it was planned, as the page's reader writes dates. */
+  at: string;
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
   text: string;
 }
@@ -52,7 +52,7 @@ export function ChannelsPage({ locale, csrf, channels, ran }: ChannelsPageProps)
           {ch.messages.length === 0 && <p class="note">{t(locale, 'tryit.channels.empty')}</p>}
           {ch.messages.map((m) => (
             <div class="exchange" data-status={m.status}>
-              <p class="note">{`${m.job} · ${m.period} · ${t(locale, `tryit.channels.status.${m.status}`)}`}</p>
+              <p class="note">{`${m.at} · ${t(locale, `tryit.channels.status.${m.status}`)}`}</p>
               <div class="scroll">
                 <pre>{m.text}</pre>
               </div>

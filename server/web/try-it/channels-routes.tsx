@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { formatDateTime } from '../../../bot/format.ts';
+import type { Locale } from '../../../bot/i18n/index.ts';
 import { renderPlain } from '../../../bot/render/plain.ts';
 import { listDeliveriesTo } from '../../../db/outbox.ts';
 import { getUnitChannels } from '../../../db/unit-channels.ts';
@@ -14,7 +16,7 @@ import { isTryItAllowed } from './try-it-guard.ts';
 
 const CHANNELS_PATH = '/kenh';
 
-async function loadChannels(deps: Deps): Promise<ChannelView[]> {
+async function loadChannels(deps: Deps, locale: Locale): Promise<ChannelView[]> {
   const units = await getUnitChannels(deps.db);
   const views: ChannelView[] = [];
   for (const unit of units) {
@@ -24,7 +26,7 @@ async function loadChannels(deps: Deps): Promise<ChannelView[]> {
         unit: `${unit.name} (${unit.code})`,
         platform: d.platform,
         chatId: d.chatId,
-        messages: rows.map((r) => ({ job: r.job, period: r.period, status: r.status, text: renderPlain(readPayload(r).reply) })),
+        messages: rows.map((r) => ({ at: formatDateTime(r.createdAt, deps.config.timeZone, locale), status: r.status, text: renderPlain(readPayload(r).reply) })),
       });
     }
   }
@@ -47,7 +49,7 @@ export function addChannelsRoutes(app: Hono<WebEnv>, deps: Deps): void {
     const current = c.get('session');
     if (!current) return c.redirect('/', 303);
     const locale = pageLocale(c, current.person.locale, fallback);
-    return c.html(<ChannelsPage locale={locale} csrf={current.csrf} channels={await loadChannels(deps)} />);
+    return c.html(<ChannelsPage locale={locale} csrf={current.csrf} channels={await loadChannels(deps, locale)} />);
   });
 
   app.post(CHANNELS_PATH, pageHeaders, limitForm(deps), session, async (c) => {
@@ -63,6 +65,6 @@ export function addChannelsRoutes(app: Hono<WebEnv>, deps: Deps): void {
     const { added } = await enqueue(deps.db, planned, now);
     logger.info({ planned: planned.length, added }, 'weekly briefing run from the channels view');
     const locale = pageLocale(c, current.person.locale, fallback, form.lang);
-    return c.html(<ChannelsPage locale={locale} csrf={current.csrf} channels={await loadChannels(deps)} ran={{ planned: planned.length, added }} />);
+    return c.html(<ChannelsPage locale={locale} csrf={current.csrf} channels={await loadChannels(deps, locale)} ran={{ planned: planned.length, added }} />);
   });
 }

@@ -60,7 +60,9 @@ describe('the channels view on the embedded demo', () => {
     expect(html).toContain('Giao ban tuần đã lập 2 tin, trong đó 2 tin mới.');
     expect(html).not.toContain('Chưa có tin nào.');
     const ds = html.split('data-channel="telegram:-1002"')[1]!;
-    expect(ds).toContain('weekly-briefing · ');
+    expect(ds).toMatch(/<p class="note">23\/11\/2026[^<]* · chưa gửi<\/p>/);
+    expect(ds).toContain('Giao ban tuần');
+    expect(html).not.toContain('W48');
     expect(ds).toContain('chưa gửi');
     expect(ds).toMatch(/<pre>[^<]*Đông Sơn/);
     const rows = await handle.db.select().from(deliveries);
