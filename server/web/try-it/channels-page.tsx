@@ -24,6 +24,18 @@ export interface ChannelsPageProps {
   ran?: { planned: number; added: number };
 }
 
+/** On the signed-in home, where the try-it pages are allowed: the way to the channels view. */
+export function ChannelsLinkCard({ locale }: { locale: Locale }) {
+  return (
+    <section class="card" id="try-it">
+      <p>
+        <a href="/kenh">{t(locale, 'tryit.channels.title')}</a>
+      </p>
+      <p class="note">{t(locale, 'tryit.channels.note')}</p>
+    </section>
+  );
+}
+
 /**
  * The demo's unit channels and what the jobs posted to each (the outbox), with a button that runs
  * Monday's briefing now. Nothing here is sent by the page: rows wait for a configured sender.

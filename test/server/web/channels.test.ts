@@ -44,6 +44,7 @@ describe('the channels view on the embedded demo', () => {
   it('lists each unit channel, and after the button what the weekly briefing planned, not sent', async () => {
     const browser = browserAt(handle, '127.0.0.1');
     const csrf = await asPersona(browser, 'BH-CT');
+    expect(await (await browser.get('/')).text()).toContain('<a href="/kenh">');
     const before = decode(await (await browser.get('/kenh')).text());
     expect(before).toContain('data-channel="telegram:-1001"');
     expect(before).toContain('data-channel="telegram:-1002"');
@@ -82,6 +83,7 @@ describe('the channels view on the embedded demo', () => {
     const remote = browserAt(handle, '10.1.2.3');
     for (const [k, v] of local.cookies) remote.cookies.set(k, v);
     expect((await remote.get('/kenh')).status).toBe(404);
+    expect(await (await remote.get('/')).text()).not.toContain('/kenh');
     expect((await remote.post('/kenh', { csrf, lang: 'vi' })).status).toBe(404);
   });
 });
