@@ -76,6 +76,11 @@ describe.each(drivers)('the web chat on %s', (driver) => {
     expect(html).not.toMatch(/[\uE000\uE001]/);
   });
 
+  it('needs no chat account: the session is the person, and lienket says there is nothing to link', async () => {
+    const html = await type('/lienket ABCD EFGH');
+    expect(html).toContain('Trên trang web, đồng chí đã đăng nhập nên không cần liên kết tài khoản.');
+  });
+
   it('draws a table in <pre>', async () => {
     const html = await type('/quahan');
     expect(html).toContain('<strong>Đồng chí:</strong> /quahan');
