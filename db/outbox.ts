@@ -173,3 +173,13 @@ export async function nextDueAt(db: Db, platform: ChatPlatform): Promise<Date | 
     .where(and(eq(deliveries.platform, platform), inArray(deliveries.status, ['pending', 'sending'])));
   return row?.at ? new Date(row.at) : undefined;
 }
+
+/** What the jobs planned for one group or channel, newest first (the demo's channels view). */
+export async function listDeliveriesTo(db: Db, platform: ChatPlatform, destination: string, limit = 10): Promise<Delivery[]> {
+  return db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.platform, platform), eq(deliveries.destination, destination)))
+    .orderBy(desc(deliveries.id))
+    .limit(limit);
+}

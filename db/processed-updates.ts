@@ -11,7 +11,10 @@ import { DatabaseUnavailableError, isDatabaseUnreachable } from './unreachable.t
  * and the platform's resend gets a second chance. Throws DatabaseUnavailableError when the
  * database could not be reached (nothing claimed).
  */
-export async function claimUpdate(db: Db, platform: ChatPlatform, updateId: string, now?: Date): Promise<boolean> {
+/** Whose inbound ids are claimed: the chat platforms', and the web chat's forms. */
+export type ClaimPlatform = ChatPlatform | 'web';
+
+export async function claimUpdate(db: Db, platform: ClaimPlatform, updateId: string, now?: Date): Promise<boolean> {
   try {
     const rows = await db
       .insert(processedUpdates)
@@ -26,7 +29,7 @@ export async function claimUpdate(db: Db, platform: ChatPlatform, updateId: stri
 }
 
 /** Whether an inbound id was claimed already (a form submitted before), without claiming it. */
-export async function isClaimed(db: Db, platform: ChatPlatform, updateId: string): Promise<boolean> {
+export async function isClaimed(db: Db, platform: ClaimPlatform, updateId: string): Promise<boolean> {
   const rows = await db
     .select({ id: processedUpdates.updateId })
     .from(processedUpdates)

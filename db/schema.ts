@@ -454,7 +454,8 @@ export const deliveries = pgTable(
 export const processedUpdates = pgTable(
   'processed_updates',
   {
-    platform: text('platform').$type<ChatPlatform>().notNull(),
+    /** A chat platform's update ids, or the web chat's (one per form the page drew). */
+    platform: text('platform').$type<ChatPlatform | 'web'>().notNull(),
     updateId: text('update_id').notNull(),
     processedAt: createdAt(),
   },
@@ -477,7 +478,7 @@ export const jobRuns = pgTable('job_runs', {
 export const dialogues = pgTable(
   'dialogues',
   {
-    platform: text('platform').$type<ChatPlatform | 'console'>().notNull(),
+    platform: text('platform').$type<ChatPlatform | 'console' | 'web'>().notNull(),
     chatId: text('chat_id').notNull(),
     accountId: text('account_id').notNull(),
     staffId: integer('staff_id')
@@ -525,3 +526,15 @@ export const webSessions = pgTable(
   },
   (t) => [index('web_sessions_staff_idx').on(t.staffId), index('web_sessions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * The demo province's loads (SEED_DEMO, `thads seed-demo`): the one record of "this database is
+ * the demo", which the try-it pages (personas, the channels view) require; never guessed from a
+ * unit's code or name, which real data could share.
+ */
+export const demoLoads = pgTable('demo_loads', {
+  provinceCode: text('province_code').primaryKey(),
+  /** The day the demo's dates were spread around. */
+  today: text('today').notNull(),
+  loadedAt: createdAt(),
+});

@@ -19,6 +19,32 @@ export async function findWebSession(db: Db, idHash: string, now: Date): Promise
   return row && person ? { person, expiresAt: row.expiresAt } : null;
 }
 
+/**
+ * Starts a session for a demo persona (server/web/try-it): no link, the try-it page's button
+ * instead; an earlier session of the browser (`replaces`) ends. Audited like a link's sign-in,
+ * marked `persona`. The caller has checked that this is the demo and the request a local one.
+ */
+export async function startPersonaSession(db: Db, input: { staffId: number; sessionIdHash: string; replaces?: string; now: Date }): Promise<Date> {
+  const { now } = input;
+  const expiresAt = new Date(now.getTime() + WEB_SESSION_VALID_MS);
+  await db.transaction(async (tx) => {
+    if (input.replaces) await tx.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.idHash, input.replaces), isNull(webSessions.revokedAt)));
+    await tx.insert(webSessions).values({ idHash: input.sessionIdHash, staffId: input.staffId, createdAt: now, expiresAt });
+    const [who] = await tx.select({ code: staff.code }).from(staff).where(eq(staff.id, input.staffId));
+    await tx.insert(auditLog).values({
+      at: now,
+      staffId: input.staffId,
+      actor: who?.code ?? String(input.staffId),
+      channel: 'web',
+      action: 'web_session.start',
+      entity: 'staff',
+      entityCode: who?.code,
+      details: { expires_at: expiresAt.toISOString(), persona: true },
+    });
+  });
+  return expiresAt;
+}
+
 /** Ends a session (signing out); true when it was live. Audited like its start. */
 export async function revokeWebSession(db: Db, idHash: string, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { DEMO_PROVINCE_CODE, type DemoResult, isDemoLoaded, seedDemo } from '../db/demo/index.ts';
+import { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, type DemoResult, isDemoCodeTaken, isDemoLoaded, seedDemo } from '../db/demo/index.ts';
 import { hasAnyUnit } from '../db/units.ts';
 import { todayIn } from '../db/work-year.ts';
 import type { Deps } from './deps.ts';
@@ -18,9 +18,20 @@ export async function seedDemoIfWanted(deps: Deps, announce: (line: string) => v
       ? !(await isDemoLoaded(db))
       : config.seedDemo === 'auto' && dbHandle.driver === 'pglite' && !(await hasAnyUnit(db));
   if (!wanted) return undefined;
+  // Its units are there but no load was recorded (loaded before the record existed, or real data
+  // coded like it): nothing is loaded, and the database is not taken for the demo.
+  if (await isDemoCodeTaken(db)) {
+    deps.logger.warn({ unit: DEMO_PROVINCE_CODE }, 'demo not loaded: a unit has its code, without a demo record');
+    return undefined;
+  }
   announce(`Loading the demo province ${DEMO_PROVINCE_CODE} into the database…`);
   const started = Date.now();
-  const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()), changes: deps.cache });
+  const counts = await seedDemo(db, { today: todayIn(config.timeZone, deps.now()), changes: deps.cache }).catch((error: unknown) => {
+    // Another process loaded it since the check above.
+    if (error instanceof DemoAlreadyLoadedError) return undefined;
+    throw error;
+  });
+  if (!counts) return undefined;
   deps.logger.info({ counts, duration_ms: Date.now() - started }, 'demo data loaded');
   return counts;
 }

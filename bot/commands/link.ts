@@ -13,8 +13,9 @@ export const linkCommand = defineCommand({
   args: z.array(z.string()).min(1).max(4).transform((words) => ({ code: words.join('') })),
   async run(ctx, { code }) {
     const { platform, externalId } = ctx.account;
-    // On the console the person is chosen with --as; there is no chat account to link.
+    // On the console the person is chosen with --as, on the web by the session: no chat account to link.
     if (platform === 'console') throw new UserError('link.console');
+    if (platform === 'web') throw new UserError('link.web');
     const person = await redeemLinkCode(ctx.deps.db, platform, externalId, code, ctx.deps.now(), ctx.deps.cache);
     const done = message(t(person.locale ?? ctx.locale, 'link.done', { name: person.name, unit: person.unitName }), 'success');
     return { ...done, personal: true };

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../db/work-year.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Outgoing, Reply } from './reply.ts';
 
-export type Platform = 'telegram' | 'slack' | 'console';
+export type Platform = 'telegram' | 'slack' | 'console' | 'web';
 
 /** What the core needs from the server; server/deps.ts provides it. */
 export interface CoreDeps {

@@ -1,5 +1,5 @@
-import { findPerson, getPersonByCode, type Person } from '../../db/identity.ts';
-import { claimUpdate } from '../../db/processed-updates.ts';
+import { findPerson, getPersonByCode, getPersonById, type Person } from '../../db/identity.ts';
+import { type ClaimPlatform, claimUpdate } from '../../db/processed-updates.ts';
 import { findQuestionByMessage, questionRef } from '../../db/questions.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { findForm } from '../forms/index.ts';
@@ -30,6 +30,11 @@ export interface Inbound {
   forms?: boolean;
   /** The platform's id of the bot's own message this text replies to (a Telegram reply): a reply to a question answers it. */
   repliesTo?: string;
+  /**
+   * The person, where the adapter knows them already (the web chat: the signed-in session's
+   * staff member, with no chat account to look up). `account` is then their staff id.
+   */
+  person?: Person;
 }
 
 export type Input =
@@ -53,9 +58,11 @@ export type Turn =
   | { kind: 'choices'; choices: Choice[] }
   | { kind: 'opened'; person: Person | null; locale: Locale };
 
-/** The person behind an account (on the console, the staff code itself), or null. */
+/** The person behind an account (on the console, the staff code itself; on the web, the staff id of the session), or null. */
 function personOf(core: Core, platform: Platform, account: string): Promise<Person | null> {
-  return platform === 'console' ? getPersonByCode(core.deps.db, account) : findPerson(core.deps.db, platform, account, core.deps.cache);
+  if (platform === 'console') return getPersonByCode(core.deps.db, account);
+  if (platform === 'web') return /^\d{1,9}$/.test(account) ? getPersonById(core.deps.db, Number(account)) : Promise.resolve(null);
+  return findPerson(core.deps.db, platform, account, core.deps.cache);
 }
 
 /** The language to speak: the person's choice, else (for someone not linked) their app's, else the default. */
@@ -86,9 +93,11 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
   // recorded once. The price, an input lost if the process dies right here, is one the person
   // sees (no answer) and mends by asking again. A claim that cannot reach the database throws
   // DatabaseUnavailableError: the transport then answers 503, so the platform resends.
-  if (claimsFirst && !(await claimUpdate(db, inbound.platform as 'telegram' | 'slack', inbound.inboundId!, now()))) return { kind: 'repeat' };
+  if (claimsFirst && !(await claimUpdate(db, inbound.platform as ClaimPlatform, inbound.inboundId!, now()))) return { kind: 'repeat' };
   await claimed?.();
-  const { person, locale } = await whoIs(core, inbound.platform, inbound.account, inbound.localeHint);
+  const { person, locale } = inbound.person
+    ? { person: inbound.person, locale: chooseLocale(core, inbound.person, inbound.localeHint) }
+    : await whoIs(core, inbound.platform, inbound.account, inbound.localeHint);
   if (input.kind === 'open') return { kind: 'opened', person, locale };
   const where = { platform: inbound.platform, id: inbound.chat.id, isPrivate: inbound.chat.isPrivate };
   const account = { platform: inbound.platform, externalId: inbound.account };
@@ -122,7 +131,7 @@ export async function takeTurn(core: Core, inbound: Inbound, input: Input, claim
 
 /** A reply to the message that posted (or reminded) a question is its answer: `traloi CV12 <text>`; other text as it is. */
 async function answeringReply(core: Core, inbound: Inbound, text: string): Promise<string> {
-  if (inbound.repliesTo === undefined || inbound.platform === 'console' || text.trimStart().startsWith('/')) return text;
+  if (inbound.repliesTo === undefined || inbound.platform === 'console' || inbound.platform === 'web' || text.trimStart().startsWith('/')) return text;
   const id = await findQuestionByMessage(core.deps.db, inbound.platform, inbound.chat.id, inbound.repliesTo);
   return id === undefined ? text : `/traloi ${questionRef(id)} ${text}`;
 }

@@ -18,6 +18,7 @@ import { enSlackViews } from './en/slack-views.ts';
 import { enTable } from './en/table.ts';
 import { enTelegram } from './en/telegram.ts';
 import { enWeb } from './en/web.ts';
+import { enWebchat } from './en/webchat.ts';
 import { viAmount } from './vi/amount.ts';
 import { viCase } from './vi/case.ts';
 import { viCharts } from './vi/charts.ts';
@@ -38,6 +39,7 @@ import { viSlackViews } from './vi/slack-views.ts';
 import { viTable } from './vi/table.ts';
 import { viTelegram } from './vi/telegram.ts';
 import { viWeb } from './vi/web.ts';
+import { viWebchat } from './vi/webchat.ts';
 import { commandRef } from '../core/command-ref.ts';
 
 export type Locale = 'vi' | 'en';
@@ -50,8 +52,8 @@ export type Catalogue = Record<string, string>;
 
 // Each area of the code keeps its messages in its own file per language; they merge here.
 const catalogues: Record<Locale, Catalogue> = {
-  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts, ...viWeb, ...viDashboard },
-  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts, ...enWeb, ...enDashboard },
+  vi: { ...viCommon, ...viImport, ...viAmount, ...viCase, ...viIdentity, ...viCli, ...viCommands, ...viTelegram, ...viSlackViews, ...viJobs, ...viSlack, ...viDelivery, ...viInspections, ...viInspectionReminders, ...viQuestions, ...viTable, ...viReport, ...viCharts, ...viWeb, ...viDashboard, ...viWebchat },
+  en: { ...enCommon, ...enImport, ...enAmount, ...enCase, ...enIdentity, ...enCli, ...enCommands, ...enTelegram, ...enSlackViews, ...enJobs, ...enSlack, ...enDelivery, ...enInspections, ...enInspectionReminders, ...enQuestions, ...enTable, ...enReport, ...enCharts, ...enWeb, ...enDashboard, ...enWebchat },
 };
 
 /** The message for `key` in `locale` (English, then the key itself, when missing). */

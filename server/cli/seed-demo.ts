@@ -11,9 +11,9 @@ export const seedDemoCommand: CliCommand = {
   async run(deps, args, io) {
     const { locale } = args;
     // Loaded on demand: only this command needs the demo generator.
-    const { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, isDemoLoaded, seedDemo } = await import('../../db/demo/index.ts');
+    const { DEMO_PROVINCE_CODE, DemoAlreadyLoadedError, isDemoCodeTaken, seedDemo } = await import('../../db/demo/index.ts');
     // Loading twice would fail half-way on unique codes; say so plainly instead.
-    if (await isDemoLoaded(deps.db)) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
+    if (await isDemoCodeTaken(deps.db)) throw new UserError('cli.demo.exists', { unit: DEMO_PROVINCE_CODE });
     // The demo's dates are spread around "today" where its users are, not where the server is.
     const today = todayIn(deps.config.timeZone, deps.now());
     const counts = await seedDemo(deps.db, { today, changes: deps.cache }).catch((error: unknown) => {

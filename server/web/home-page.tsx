@@ -5,9 +5,11 @@ import type { Person } from '../../db/identity.ts';
 import { signInCommandWords } from './commands-named.ts';
 import { Layout } from './layout.tsx';
 import { roleLabel } from './role-label.ts';
+import { PersonaCard } from './try-it/persona-card.tsx';
+import type { PersonaOffer } from './try-it/persona-routes.tsx';
 
-/** Signed out: how to sign in, and nothing else (no figure, no name, no unit). */
-export function SignedOutPage({ locale, otherLanguage }: { locale: Locale; otherLanguage: string }) {
+/** Signed out: how to sign in, and nothing else (no figure, no name, no unit); on the demo, served locally, its personas. */
+export function SignedOutPage({ locale, otherLanguage, personas }: { locale: Locale; otherLanguage: string; personas?: PersonaOffer }) {
   return (
     <Layout locale={locale} title={t(locale, 'web.signed_out.title')} otherLanguage={otherLanguage}>
       <section class="card">
@@ -15,6 +17,7 @@ export function SignedOutPage({ locale, otherLanguage }: { locale: Locale; other
         <p>{t(locale, 'web.signed_out.who')}</p>
         <p>{t(locale, 'web.signed_out.how', signInCommandWords(locale))}</p>
       </section>
+      {personas && <PersonaCard locale={locale} offer={personas} />}
     </Layout>
   );
 }
@@ -38,6 +41,9 @@ export function GreetingCard({ locale, person, sessionEnds, timeZone }: Pick<Hom
         <dd>{`${person.unitName} (${person.unitCode})`}</dd>
       </dl>
       <p class="note">{t(locale, 'web.session.until', { until: formatDateTime(sessionEnds, timeZone, locale) })}</p>
+      <p>
+        <a href="/tro-chuyen">{t(locale, 'webchat.open')}</a>
+      </p>
     </section>
   );
 }

@@ -10,6 +10,9 @@ import { renderUnitPage } from './dashboard/unit-routes.tsx';
 import { GreetingCard, SignedOutPage, UnitsCard } from './home-page.tsx';
 import { langQuery, pageLocale } from './locale.ts';
 import { errorPage, limitForm, pageHeaders } from './page-guards.tsx';
+import { ChannelsLinkCard } from './try-it/channels-page.tsx';
+import { offerPersonas } from './try-it/persona-routes.tsx';
+import { isTryItAllowed } from './try-it/try-it-guard.ts';
 
 /** Where a sign-out form posts. */
 export const SIGN_OUT_PATH = '/dang-xuat';
@@ -24,7 +27,7 @@ export function addHomeRoutes(app: Hono<WebEnv>, deps: Deps): void {
     const current = c.get('session');
     const locale = pageLocale(c, current?.person.locale, fallback);
     const otherLanguage = `/?lang=${locale === 'vi' ? 'en' : 'vi'}`;
-    if (!current) return c.html(<SignedOutPage locale={locale} otherLanguage={otherLanguage} />);
+    if (!current) return c.html(<SignedOutPage locale={locale} otherLanguage={otherLanguage} personas={await offerPersonas(c, deps)} />);
     // Signed in, the page is the dashboard of the person's own unit (a province leader's: the province).
     const unit = await findReadableUnit(deps, current.person, current.person.unitCode);
     if (!unit) return errorPage(c, deps, 'web.error.not_found', 404);
@@ -32,7 +35,12 @@ export function addHomeRoutes(app: Hono<WebEnv>, deps: Deps): void {
     const asked = c.req.query('lang');
     return renderUnitPage(c, deps, current, unit, '/', {
       before: <GreetingCard locale={locale} person={current.person} sessionEnds={current.expiresAt} timeZone={deps.config.timeZone} />,
-      after: <UnitsCard locale={locale} units={units} query={asked === 'vi' || asked === 'en' ? `?lang=${asked}` : ''} />,
+      after: (
+        <>
+          <UnitsCard locale={locale} units={units} query={asked === 'vi' || asked === 'en' ? `?lang=${asked}` : ''} />
+          {(await isTryItAllowed(c, deps)) && <ChannelsLinkCard locale={locale} />}
+        </>
+      ),
     });
   });
 

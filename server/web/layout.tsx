@@ -32,6 +32,16 @@ img{max-width:100%;height:auto}
 .dates{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
 input[type=date]{font:inherit;padding:.4rem}
 .alert{background:#fdecea;border:1px solid #e0a8a0;border-radius:6px;padding:.5rem .75rem}
+.lines{white-space:pre-wrap}
+pre{font:.85rem/1.35 ui-monospace,Menlo,Consolas,monospace;margin:.25rem 0}
+.exchange{border-bottom:1px solid #e3e7eb;padding:.5rem 0}
+.said{margin:.25rem 0;color:#1c2430}
+.reply{margin:.25rem 0 .5rem 1rem}
+.reply h3{font-size:1rem;margin:.25rem 0}
+.reply.error{border-left:3px solid #b3261e;padding-left:.5rem}
+.reply.success{border-left:3px solid #2e7d32;padding-left:.5rem}
+.buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}
+input[type=text]{font:inherit;padding:.4rem;flex:1;min-width:12rem}
 a.button{display:inline-block;padding:.5rem 1rem;border-radius:6px;border:1px solid #7a1f1f;color:#7a1f1f;text-decoration:none}
 `;
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDemoLoaded } from '../../db/demo/index.ts';
 import { units } from '../../db/schema.ts';
+import { runWithDeps } from '../../server/cli/main.ts';
 import { seedDemoIfWanted } from '../../server/demo-seed.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
@@ -37,6 +39,8 @@ describe.each(drivers)('SEED_DEMO on %s: when the demo is not loaded', (driver) 
     const { deps } = createTestDeps(handle, { SEED_DEMO: 'always' });
     expect(await seedDemoIfWanted(deps, (line) => announced.push(line))).toBeUndefined();
     expect(announced).toEqual([]);
+    // A unit coded like the demo is not the demo.
+    expect(await isDemoLoaded(handle.db)).toBe(false);
   });
 });
 
@@ -47,8 +51,28 @@ describe('SEED_DEMO=auto on an embedded database with no unit', () => {
       const { deps } = createTestDeps({ ...handle, isNew: false }, { SEED_DEMO: 'auto' });
       const counts = await seedDemoIfWanted(deps);
       expect(counts?.units).toBe(10);
+      // Recorded as the demo: what the try-it pages ask, never a unit's code.
+      expect(await isDemoLoaded(handle.db)).toBe(true);
     } finally {
       await handle.close();
     }
   });
+});
+
+describe('thads seed-demo', () => {
+  it('records the load, so the database is the demo; a unit coded like it is refused and not recorded', async () => {
+    const handle = await openTestDb('pglite');
+    const other = await openTestDb('pglite');
+    try {
+      const io = { stdout: { write: () => true }, stderr: { write: () => true }, isTTY: false };
+      expect(await runWithDeps(createTestDeps(handle).deps, ['seed-demo'], io)).toBe(0);
+      expect(await isDemoLoaded(handle.db)).toBe(true);
+      await other.db.insert(units).values({ code: 'BH', name: 'Bình Hà', kind: 'province' });
+      expect(await runWithDeps(createTestDeps(other).deps, ['seed-demo'], io)).toBe(1);
+      expect(await isDemoLoaded(other.db)).toBe(false);
+    } finally {
+      await handle.close();
+      await other.close();
+    }
+  }, 180_000);
 });
