@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount, placeName } from '../../bot/format.ts';
+import { formatCount, formatMoney, placeName } from '../../bot/format.ts';
 import { RESULT_ROWS, rowLabel } from '../../bot/report/results-rows.ts';
 import { getPersonByCode } from '../../db/identity.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
@@ -11,6 +11,7 @@ import { getSummary } from '../../db/numbers/summary.ts';
 import { issueSignInLink } from '../../db/sign-in-links.ts';
 import { todayIn } from '../../db/work-year.ts';
 import { type RunningServer, startServer } from '../../server/start.ts';
+import { firstCaseOf } from '../helpers/fixtures.ts';
 import { load, rowLabelled } from '../helpers/workbook.ts';
 
 // The pages in a real browser (Debian's Chromium driven by playwright-core) against a real
@@ -145,6 +146,38 @@ describe('the dashboard in Chromium', () => {
     const results = workbook.getWorksheet('Kết quả')!;
     expect(rowLabelled(results, rowLabel('total', 'vi')).getCell(2).value).toBe(s.cases.total);
     expect(rowLabelled(results, rowLabel('done', 'vi')).getCell(4).value).toBe(s.money.done);
+  });
+
+  it('as a persona on the demo, an officer records a collection in the web chat, and the dashboard shows the money', async () => {
+    const officer = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const chat = await officer.newPage();
+    try {
+      // Served on loopback with the demo recorded: the signed-out home offers its staff as personas.
+      await chat.goto(`${running.url}/`);
+      await Promise.all([chat.waitForURL(`${running.url}/`), chat.locator('li[data-staff="BH-DS-CHV01"] button').click()]);
+      const moneyDone = () => chat.locator('#results tr[data-row="done"] td').nth(3).innerText();
+      const before = await summary('BH-DS', today);
+      expect(await moneyDone()).toBe(formatMoney(before.money.done, 'vi'));
+
+      const code = await firstCaseOf(running.deps.db, 'BH-DS-CHV01');
+      await chat.goto(`${running.url}/tro-chuyen`);
+      const drawn = () => chat.waitForResponse((r) => r.url().startsWith(`${running.url}/tro-chuyen`) && r.request().method() === 'GET');
+      const say = async (text: string) => {
+        await chat.locator('#chat-text').fill(text);
+        await Promise.all([drawn(), chat.locator('#say button[type=submit]').click()]);
+      };
+      await say(`/capnhat ${code} thu`);
+      await say('5 triệu');
+      const confirm = chat.locator(`form:has(input[name=action][value="capnhat ${code} thu xacnhan 5000000"]) button`);
+      await Promise.all([drawn(), confirm.click()]);
+      await expect(chat.locator('#conversation').innerText()).resolves.toContain(`Đã ghi nhận khoản thu 5.000.000 ₫`);
+
+      await chat.goto(`${running.url}/`);
+      expect(await moneyDone()).toBe(formatMoney(before.money.done + 5_000_000, 'vi'));
+      expect((await summary('BH-DS', today)).money.done).toBe(before.money.done + 5_000_000);
+    } finally {
+      await officer.close();
+    }
   });
 
   it('fits a phone: no sideways scroll of the page, the tables scroll in their own box', async () => {
