@@ -28,7 +28,6 @@ export const enTable: Catalogue = {
   'overdue.reason.verification_late': 'Verification of the conditions late',
   'overdue.reason.reverification_due': 'Re-verification overdue ({period})',
   'overdue.reason.stale_with_conditions': 'With conditions, not done within {period}',
-  'overdue.reason.finding': 'Inspection finding past its remedy date',
   'target.cases_rate': 'Rate done by cases',
   'target.money_rate': 'Rate done by money',
   'target.carried_cases_cut': 'Cut in cases with conditions carried to next period, against last year',

@@ -28,7 +28,6 @@ export const viTable: Catalogue = {
   'overdue.reason.verification_late': 'Chậm xác minh điều kiện thi hành án',
   'overdue.reason.reverification_due': 'Quá hạn xác minh lại ({period})',
   'overdue.reason.stale_with_conditions': 'Có điều kiện, quá {period} chưa thi hành xong',
-  'overdue.reason.finding': 'Nội dung kết luận kiểm tra quá hạn khắc phục',
   'target.cases_rate': 'Tỷ lệ thi hành xong về việc',
   'target.money_rate': 'Tỷ lệ thi hành xong về tiền',
   'target.carried_cases_cut': 'Giảm số việc có điều kiện chuyển kỳ sau so với năm trước',
