@@ -3,6 +3,9 @@
  * touches `process`: everything else takes its arguments, environment and streams as values.
  */
 import { runCli } from './cli/main.ts';
+import { exitOnUncaught } from './last-resort.ts';
+
+exitOnUncaught(process.argv, process.stderr);
 
 // `thads overdue BH | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -12,8 +12,11 @@ import { DatabaseOpenError } from '../db/pglite-dir.ts';
 import { DatabaseInUseError } from '../db/pglite-lock.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { createConsoleSession } from './console-session.ts';
+import { exitOnUncaught } from './last-resort.ts';
 import { createDeps } from './deps.ts';
 import { createLogger } from './logger.ts';
+
+exitOnUncaught(process.argv, process.stderr);
 
 const { values } = parseArgs({ options: { as: { type: 'string' }, lang: { type: 'string' } }, strict: true });
 const locale = values.lang === 'en' || (values.lang === undefined && process.env.DEFAULT_LOCALE === 'en') ? 'en' : 'vi';

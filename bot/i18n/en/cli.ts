@@ -27,6 +27,7 @@ export const enCli: Catalogue = {
 
   'cli.internal_error': 'System error: {message}',
   'cli.via_server': "Using the running server's database (process {pid}) through {socket}.",
+  'cli.interrupted': 'The command stopped half-way on an unexpected error (most often a lost database connection). Check, then run the command again.',
   'cli.server_gone': 'The running server (process {pid}) closed the connection, probably because it stopped: the unfinished work was not saved. Run the command again.',
   'cli.bad_date': 'Invalid date "{value}": expected a real date written YYYY-MM-DD (for example 2026-11-23).',
 

@@ -27,6 +27,7 @@ export const viCli: Catalogue = {
 
   'cli.internal_error': 'Lỗi hệ thống: {message}',
   'cli.via_server': 'Dùng cơ sở dữ liệu của máy chủ đang chạy (tiến trình {pid}), qua {socket}.',
+  'cli.interrupted': 'Lệnh bị dừng giữa chừng do một lỗi không lường trước (thường là mất kết nối tới cơ sở dữ liệu). Hãy kiểm tra rồi chạy lại lệnh.',
   'cli.server_gone': 'Máy chủ đang chạy (tiến trình {pid}) đã ngắt kết nối, có lẽ vì nó vừa dừng: việc đang làm dở không được lưu. Hãy chạy lại lệnh.',
   'cli.bad_date': 'Ngày "{value}" không hợp lệ: cần một ngày có thật, dạng YYYY-MM-DD (ví dụ 2026-11-23).',
 
