@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { generateSecretToken, hashSecret } from './secret-tokens.ts';
-import { auditLog, type Channel, signInLinks, staff, webSessions } from './schema.ts';
-import { WEB_SESSION_VALID_MS } from './web-sessions.ts';
+import { auditLog, type Channel, signInLinks, staff } from './schema.ts';
+import { openWebSession } from './web-sessions.ts';
 
 /** Long enough to open the link on the same phone or a computer beside it; short enough to go stale in a chat's history. */
 export const SIGN_IN_LINK_VALID_MS = 10 * 60 * 1000;
@@ -81,22 +81,7 @@ export async function signInWithLink(
       )
       .returning({ staffId: signInLinks.staffId });
     if (!row) return undefined;
-    const expiresAt = new Date(now.getTime() + WEB_SESSION_VALID_MS);
-    if (input.replaces) {
-      await tx.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.idHash, input.replaces), isNull(webSessions.revokedAt)));
-    }
-    await tx.insert(webSessions).values({ idHash: input.sessionIdHash, staffId: row.staffId, createdAt: now, expiresAt });
-    const [who] = await tx.select({ code: staff.code }).from(staff).where(eq(staff.id, row.staffId));
-    await tx.insert(auditLog).values({
-      at: now,
-      staffId: row.staffId,
-      actor: who?.code ?? String(row.staffId),
-      channel: 'web',
-      action: 'web_session.start',
-      entity: 'staff',
-      entityCode: who?.code,
-      details: { expires_at: expiresAt.toISOString() },
-    });
+    const expiresAt = await openWebSession(tx, { staffId: row.staffId, sessionIdHash: input.sessionIdHash, replaces: input.replaces, now });
     return { staffId: row.staffId, expiresAt };
   });
   if (claimed) return { ok: true, ...claimed };

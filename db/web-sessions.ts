@@ -25,25 +25,37 @@ export async function findWebSession(db: Db, idHash: string, now: Date): Promise
  * marked `persona`. The caller has checked that this is the demo and the request a local one.
  */
 export async function startPersonaSession(db: Db, input: { staffId: number; sessionIdHash: string; replaces?: string; now: Date }): Promise<Date> {
+  return db.transaction((tx) => openWebSession(tx, input, { persona: true }));
+}
+
+/**
+ * Opens a session inside the caller's transaction (a link's claim, a persona's button): ends the
+ * browser's earlier one (`replaces`), stores the new one for 12 hours, audits it. Its end, returned.
+ */
+export async function openWebSession(
+  tx: Tx,
+  input: { staffId: number; sessionIdHash: string; replaces?: string; now: Date },
+  details: Record<string, unknown> = {},
+): Promise<Date> {
   const { now } = input;
   const expiresAt = new Date(now.getTime() + WEB_SESSION_VALID_MS);
-  await db.transaction(async (tx) => {
-    if (input.replaces) await tx.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.idHash, input.replaces), isNull(webSessions.revokedAt)));
-    await tx.insert(webSessions).values({ idHash: input.sessionIdHash, staffId: input.staffId, createdAt: now, expiresAt });
-    const [who] = await tx.select({ code: staff.code }).from(staff).where(eq(staff.id, input.staffId));
-    await tx.insert(auditLog).values({
-      at: now,
-      staffId: input.staffId,
-      actor: who?.code ?? String(input.staffId),
-      channel: 'web',
-      action: 'web_session.start',
-      entity: 'staff',
-      entityCode: who?.code,
-      details: { expires_at: expiresAt.toISOString(), persona: true },
-    });
+  if (input.replaces) await tx.update(webSessions).set({ revokedAt: now }).where(and(eq(webSessions.idHash, input.replaces), isNull(webSessions.revokedAt)));
+  await tx.insert(webSessions).values({ idHash: input.sessionIdHash, staffId: input.staffId, createdAt: now, expiresAt });
+  const [who] = await tx.select({ code: staff.code }).from(staff).where(eq(staff.id, input.staffId));
+  await tx.insert(auditLog).values({
+    at: now,
+    staffId: input.staffId,
+    actor: who?.code ?? String(input.staffId),
+    channel: 'web',
+    action: 'web_session.start',
+    entity: 'staff',
+    entityCode: who?.code,
+    details: { expires_at: expiresAt.toISOString(), ...details },
   });
   return expiresAt;
 }
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Ends a session (signing out); true when it was live. Audited like its start. */
 export async function revokeWebSession(db: Db, idHash: string, now: Date): Promise<boolean> {
