@@ -10,6 +10,7 @@ import {
   staff,
   staffOversees,
   targets,
+  unitChannels,
   units,
 } from '../schema.ts';
 import type { IsoDate } from '../work-year.ts';
@@ -38,6 +39,7 @@ export async function insertDemo(tx: Tx, data: DemoData, today: IsoDate): Promis
     const [row] = await tx.insert(units).values({ code: u.code, name: u.name, kind: u.kind, parentId }).returning({ id: units.id });
     unitIds.set(u.code, row!.id);
   }
+  await tx.insert(unitChannels).values(data.units.map((u) => ({ unitId: unitIds.get(u.code)!, platform: 'telegram' as const, chatId: u.telegramGroup })));
   const staffRows = await tx
     .insert(staff)
     .values(data.staff.map((s) => ({ code: s.code, fullName: s.fullName, unitId: unitIds.get(s.unitCode)!, role: s.role })))

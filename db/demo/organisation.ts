@@ -43,20 +43,30 @@ export const unitProfiles: readonly UnitProfile[] = [
 /** The weakest unit: the one the province inspected this year. */
 export const INSPECTED_UNIT_CODE = 'BH-TB';
 
+/**
+ * Made-up Telegram group ids, shaped like a supergroup's (-100…) but in a range kept for the
+ * demo: a sender with a real token is told "chat not found" and marks the message unreachable.
+ */
+export function demoGroupId(index: number): string {
+  return `-100900000${String(index).padStart(4, '0')}`;
+}
+
 export function buildUnits(): DemoUnit[] {
   const province: DemoUnit = {
     code: DEMO_PROVINCE_CODE,
     name: 'Thi hành án dân sự tỉnh Bình Hà',
     kind: 'province',
     parentCode: null,
+    telegramGroup: demoGroupId(0),
   };
   return [
     province,
-    ...unitProfiles.map((p) => ({
+    ...unitProfiles.map((p, i) => ({
       code: p.code,
       name: `Phòng Thi hành án dân sự khu vực ${p.place}`,
       kind: 'local' as const,
       parentCode: DEMO_PROVINCE_CODE,
+      telegramGroup: demoGroupId(i + 1),
     })),
   ];
 }

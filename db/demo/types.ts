@@ -9,6 +9,11 @@ export interface DemoUnit {
   name: string;
   kind: UnitKind;
   parentCode: string | null;
+  /**
+   * The unit's Telegram group, where the jobs post its messages: a made-up id (no such group
+   * exists), so that the channels view (/kenh) shows what the jobs planned for each unit.
+   */
+  telegramGroup: string;
 }
 
 export interface DemoStaff {

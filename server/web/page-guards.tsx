@@ -29,9 +29,16 @@ export function limitForm(deps: Pick<Deps, 'config'>): MiddlewareHandler<WebEnv>
 }
 
 /** A one-line refusal or failure as a page, in the page's language. */
-export function errorPage(c: Context<WebEnv>, deps: Pick<Deps, 'config'>, key: string, status: 403 | 404 | 413 | 500, lang?: string) {
+export function errorPage(
+  c: Context<WebEnv>,
+  deps: Pick<Deps, 'config'>,
+  key: string,
+  status: 400 | 403 | 404 | 413 | 500,
+  lang?: string,
+  params?: Record<string, string>,
+) {
   const locale = pageLocale(c, c.get('session')?.person.locale, deps.config.defaultLocale, lang);
-  return c.html(<ErrorPage locale={locale} message={t(locale, key)} />, status);
+  return c.html(<ErrorPage locale={locale} message={t(locale, key, params)} />, status);
 }
 
 /** The pages' error boundary: the cause logged under the request id, the person shown a page without it. */

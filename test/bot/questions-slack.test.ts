@@ -49,7 +49,8 @@ describe.each(drivers)('answering a question through the Slack form, through Bol
     await seedDemo(handle.db, { today: '2026-11-23', changes: noCache });
     await linkSlack(handle.db, 'BH-DS-TP', HEAD);
     await linkSlack(handle.db, 'BH-DS-CHV01', OFFICER);
-    await setChannels(handle.db, 'BH-DS', { slack: CHANNEL });
+    // Slack only: the demo's made-up Telegram group is taken away, so the answer goes to one channel.
+    await setChannels(handle.db, 'BH-DS', { slack: CHANNEL, telegram: null });
     const core = createTestCore(handle.db);
     await say(core, 'BH-PCT1', `/chatvan ${await firstCaseOf(handle.db, 'BH-DS-CHV01')} Vì sao chưa xác minh?`);
     ref = `CV${(await handle.db.select({ id: questions.id }).from(questions))[0]!.id}`;

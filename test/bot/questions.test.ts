@@ -104,6 +104,7 @@ describe.each(drivers)('chatvan and traloi through the core (%s)', (driver) => {
   });
 
   it('records a question for a unit without a chat and says it could not be sent', async () => {
+    await setChannels(db, 'BH-TB', { telegram: null });
     const [answer] = await say(core, 'BH-CT', `/ask ${tbCase} Tiến độ?`);
     expect(answer!.text).toContain('chưa có nhóm Telegram hoặc kênh Slack nên chưa gửi được');
   });

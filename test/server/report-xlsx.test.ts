@@ -150,7 +150,7 @@ describe.each(drivers)('the XLSX report on %s with the demo province', (driver) 
         expect(row.getCell(2).value).toBeCloseTo(summary.targets![key] / 100, 10);
         expect(row.getCell(4).value).toBe(met[key] === null ? 'Chưa tính được' : met[key] ? 'Đạt' : 'Chưa đạt');
       });
-      const verdict = met.count === 4 ? 'Đơn vị đạt cả 04 chỉ tiêu.' : `Đơn vị đạt ${met.count}/4 chỉ tiêu.`;
+      const verdict = met.count === 4 ? 'Đạt cả 04 chỉ tiêu.' : `Đạt ${met.count}/4 chỉ tiêu.`;
       expect(rowLabelled(sheet, verdict).getCell(1).font.bold).toBe(true);
     });
 

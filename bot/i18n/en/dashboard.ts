@@ -5,6 +5,7 @@ export const enDashboard: Catalogue = {
   'dash.as_of': 'As of',
   'dash.show': 'Show',
   'dash.bad_date': '"{value}" is not a date. Pick a day in the calendar; the figures below are as of today ({today}).',
+  'dash.bad_file_date': '"{value}" is not a date: write it as YYYY-MM-DD, for example 2026-11-30.',
   'dash.download': 'Download the report (Excel)',
   'dash.units': 'Units',
   'dash.targets.title': 'Targets',

@@ -5,6 +5,7 @@ export const viDashboard: Catalogue = {
   'dash.as_of': 'Tính đến ngày',
   'dash.show': 'Xem',
   'dash.bad_date': 'Ngày "{value}" không hợp lệ. Đề nghị đồng chí chọn ngày trên lịch; số liệu dưới đây tính đến hôm nay ({today}).',
+  'dash.bad_file_date': 'Ngày "{value}" không hợp lệ: đề nghị ghi ngày theo dạng NNNN-TT-NN, ví dụ 2026-11-30.',
   'dash.download': 'Tải báo cáo (Excel)',
   'dash.units': 'Các đơn vị',
   'dash.targets.title': 'Thực hiện chỉ tiêu',

@@ -4,10 +4,10 @@ import { formatDate } from '../../format.ts';
 import { type Locale, t } from '../../i18n/index.ts';
 import { periodLine } from '../period.ts';
 import { RESULT_ROWS, rateLabel, rowLabel } from '../results-rows.ts';
+import { TARGET_KEYS, targetLabel, targetsMetText } from '../target-rows.ts';
 import { addHeaderRow, addNote, addPrintableSheet, addTitleLines, FORMAT, setNumber, setText, toFraction, toPoints } from './sheet-style.ts';
 
 const COLUMNS = 6;
-const TARGET_KEYS: readonly (keyof Targets)[] = ['cases_rate', 'money_rate', 'carried_cases_cut', 'carried_money_cut'];
 
 /**
  * Sheet 1, "Kết quả": the unit's full name, the period, then the results table (RESULT_ROWS, by
@@ -69,7 +69,7 @@ function addTargets(sheet: Worksheet, start: number, s: Summary, locale: Locale)
   let r = start;
   for (const key of TARGET_KEYS) {
     const row = sheet.getRow(++r);
-    setText(row.getCell(1), t(locale, `report.targets.${key}`));
+    setText(row.getCell(1), targetLabel(key, locale));
     if (s.targets) setNumber(row.getCell(2), toFraction(s.targets[key]), FORMAT.rate, locale);
     else setText(row.getCell(2), t(locale, 'report.targets.not_set'));
     setNumber(row.getCell(3), toFraction(results[key]), FORMAT.rate, locale);
@@ -77,12 +77,6 @@ function addTargets(sheet: Worksheet, start: number, s: Summary, locale: Locale)
     const judged = met === undefined ? 'report.none' : met === null ? 'report.targets.not_judged' : met ? 'report.targets.met' : 'report.targets.not_met';
     setText(row.getCell(4), t(locale, judged));
   }
-  const met = s.targets_met;
-  const verdict = !met
-    ? t(locale, 'report.targets.none_set', { year: s.work_year })
-    : met.count === 4
-      ? t(locale, 'report.targets.all')
-      : t(locale, 'report.targets.count', { count: met.count });
-  addNote(sheet, ++r, verdict, COLUMNS, true);
+  addNote(sheet, ++r, targetsMetText(s, locale), COLUMNS, true);
   addNote(sheet, ++r, t(locale, 'report.targets.cut_note', { base: formatDate(s.carried_cut.base_at, locale) }), COLUMNS);
 }

@@ -69,7 +69,8 @@ export function UnitPage(props: UnitPageProps) {
           </p>
         )}
       </section>
-      {data.ranking && <RankingTable ranking={data.ranking} locale={locale} query={query} />}
+      {/* A unit of the ranking opens on the same day as this page. */}
+      {data.ranking && <RankingTable ranking={data.ranking} locale={locale} query={keepQuery({ at: date.asked, lang })} />}
       <ResultsTable s={data.summary} locale={locale} />
       <TargetsTable s={data.summary} locale={locale} />
       <section class="card" id="chart">

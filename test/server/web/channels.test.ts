@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../db/demo/index.ts';
 import { noCache } from '../../../db/result-cache.ts';
-import { deliveries, units } from '../../../db/schema.ts';
-import { setUnitChannel } from '../../../db/unit-channels.ts';
+import { deliveries } from '../../../db/schema.ts';
 import { createApp } from '../../../server/app.ts';
 import { createTestDeps } from '../../helpers/app-deps.ts';
 import { TestBrowser } from '../../helpers/browser.ts';
@@ -32,12 +30,8 @@ describe('the channels view on the embedded demo', () => {
   let handle: TestDb;
   beforeAll(async () => {
     handle = await openTestDb('pglite');
+    // The demo gives each of its units a made-up Telegram group (db/demo/organisation.ts).
     await seedDemo(handle.db, { today: TODAY, changes: noCache });
-    // The demo's own units given a group each, as units.csv would (fictional ids: nothing is sent here).
-    for (const [code, chat] of [['BH', '-1001'], ['BH-DS', '-1002']] as const) {
-      const [unit] = await handle.db.select({ id: units.id }).from(units).where(eq(units.code, code));
-      await setUnitChannel(handle.db, unit!.id, 'telegram', chat);
-    }
   }, 180_000);
   afterAll(() => handle.close());
 
@@ -46,8 +40,8 @@ describe('the channels view on the embedded demo', () => {
     const csrf = await asPersona(browser, 'BH-CT');
     expect(await (await browser.get('/')).text()).toContain('<a href="/kenh">');
     const before = decode(await (await browser.get('/kenh')).text());
-    expect(before).toContain('data-channel="telegram:-1001"');
-    expect(before).toContain('data-channel="telegram:-1002"');
+    expect(before).toContain('data-channel="telegram:-1009000000000"');
+    expect(before).toContain('data-channel="telegram:-1009000000001"');
     expect(before).toContain('Chưa có tin nào.');
     expect(before).toContain('Chạy giao ban tuần ngay');
 
@@ -58,23 +52,23 @@ describe('the channels view on the embedded demo', () => {
     const ran = await browser.post('/kenh', { csrf, lang: 'vi' });
     expect(ran.status).toBe(200);
     const html = decode(await ran.text());
-    expect(html).toContain('Giao ban tuần đã lập 2 tin, trong đó 2 tin mới.');
+    expect(html).toContain('Giao ban tuần đã lập 10 tin, trong đó 10 tin mới.');
     expect(html).not.toContain('Chưa có tin nào.');
-    const ds = html.split('data-channel="telegram:-1002"')[1]!;
+    const ds = html.split('data-channel="telegram:-1009000000001"')[1]!;
     expect(ds).toMatch(/<p class="note">23\/11\/2026[^<]* · chưa gửi<\/p>/);
     expect(ds).toContain('Giao ban tuần');
     expect(html).not.toContain('W48');
     expect(ds).toContain('chưa gửi');
     expect(ds).toMatch(/<pre>[^<]*Đông Sơn/);
     const rows = await handle.db.select().from(deliveries);
-    expect(rows.map((r) => [r.destination, r.status]).sort()).toEqual([
-      ['-1001', 'pending'],
-      ['-1002', 'pending'],
-    ]);
+    // The province's group and each of its nine units' groups.
+    expect(rows.map((r) => [r.destination, r.status]).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`-100900000${String(i).padStart(4, '0')}`, 'pending']),
+    );
 
     // Again: the week's messages are there already.
-    expect(decode(await (await browser.post('/kenh', { csrf, lang: 'vi' })).text())).toContain('Giao ban tuần đã lập 2 tin, trong đó 0 tin mới.');
-    expect(await handle.db.select().from(deliveries)).toHaveLength(2);
+    expect(decode(await (await browser.post('/kenh', { csrf, lang: 'vi' })).text())).toContain('Giao ban tuần đã lập 10 tin, trong đó 0 tin mới.');
+    expect(await handle.db.select().from(deliveries)).toHaveLength(10);
   });
 
   it('is refused to a request from another address, shown or posted', async () => {

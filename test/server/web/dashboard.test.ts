@@ -108,6 +108,8 @@ describe.each(drivers)('the dashboard on %s', (driver) => {
     expect(then.cases.done).not.toBe(now.cases.done);
     expect(june).toContain('value="2026-06-30"');
     expect(june).not.toContain('id="bad-date"');
+    // A unit of the ranking opens on the same day.
+    expect(june).toContain('href="/don-vi/BH-DS?at=2026-06-30"');
 
     const bad = await browser.get('/don-vi/BH?at=2026-02-30');
     expect(bad.status).toBe(200);
@@ -148,6 +150,18 @@ describe.each(drivers)('the dashboard on %s', (driver) => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     }
     expect((await new TestBrowser(web(), ORIGIN).get('/don-vi/BH/bieu-do/ty-le.png')).status).toBe(404);
+  });
+
+  it('refuses a file asked for on a day that is no date, with a message, rather than drawing today', async () => {
+    const leader = await signedIn('BH-CT');
+    for (const path of ['/don-vi/BH/bieu-do/ty-le.png?at=2026-02-30', '/don-vi/BH-DS/bieu-do/thang.png?at=hôm-nay', '/don-vi/BH/bao-cao.xlsx?at=30/11/2026']) {
+      const res = await leader.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('không hợp lệ: đề nghị ghi ngày theo dạng NNNN-TT-NN, ví dụ 2026-11-30.');
+      expect(html).not.toMatch(/at \w+ \(|Error/);
+    }
   });
 
   it('answers an officer’s look at another unit or another’s case exactly as one that does not exist', async () => {
