@@ -1,6 +1,7 @@
 import { formatCount, formatDate, placeName } from '../../../bot/format.ts';
 import { type Locale, t } from '../../../bot/i18n/index.ts';
 import { formatWeek } from '../../../bot/report/period.ts';
+import { DataTable } from './data-table.tsx';
 import { caseLink } from './overdue-lists.tsx';
 import type { UnitDashboard } from './unit-data.ts';
 
@@ -14,28 +15,14 @@ export function DueThisWeek({ week, locale, query }: { week: Week; locale: Local
       {week.items.length === 0 ? (
         <p>{t(locale, 'dash.week.none')}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t(locale, 'dash.col.case')}</th>
-                <th>{t(locale, 'dash.col.kind')}</th>
-                <th>{t(locale, 'dash.col.due')}</th>
-                <th>{t(locale, 'dash.col.officer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {week.items.map((i) => (
-                <tr data-due={i.code}>
-                  <td>{caseLink(i.code, query)}</td>
-                  <td>{t(locale, `dash.week.${i.kind}`)}</td>
-                  <td>{formatDate(i.due, locale)}</td>
-                  <td>{i.officerName ?? t(locale, 'dash.unassigned')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['case', 'kind', 'due', 'officer'].map((k) => ({ head: t(locale, `dash.col.${k}`) }))}
+          mark="due"
+          rows={week.items.map((i) => ({
+            id: i.code,
+            cells: [caseLink(i.code, query), t(locale, `dash.week.${i.kind}`), formatDate(i.due, locale), i.officerName ?? t(locale, 'dash.unassigned')],
+          }))}
+        />
       )}
       {week.total > new Set(week.items.map((i) => i.code)).size && (
         <p class="note">{t(locale, 'dash.week.more', { count: formatCount(week.total - new Set(week.items.map((i) => i.code)).size, locale) })}</p>
@@ -43,28 +30,14 @@ export function DueThisWeek({ week, locale, query }: { week: Week; locale: Local
       {week.findings.length > 0 && (
         <>
           <h3>{t(locale, 'dash.week.findings')}</h3>
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t(locale, 'dash.col.finding')}</th>
-                  <th>{t(locale, 'dash.col.unit')}</th>
-                  <th>{t(locale, 'dash.col.due')}</th>
-                  <th>{t(locale, 'dash.col.responsible')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {week.findings.map((f) => (
-                  <tr data-due-finding={f.code}>
-                    <td>{`${f.code}: ${f.description}`}</td>
-                    <td>{placeName(f.unitName)}</td>
-                    <td>{formatDate(f.dueDate, locale)}</td>
-                    <td>{f.responsibleName ?? t(locale, 'dash.unassigned')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={['finding', 'unit', 'due', 'responsible'].map((k) => ({ head: t(locale, `dash.col.${k}`) }))}
+            mark="due-finding"
+            rows={week.findings.map((f) => ({
+              id: f.code,
+              cells: [`${f.code}: ${f.description}`, placeName(f.unitName), formatDate(f.dueDate, locale), f.responsibleName ?? t(locale, 'dash.unassigned')],
+            }))}
+          />
         </>
       )}
     </section>

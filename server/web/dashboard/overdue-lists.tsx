@@ -1,6 +1,7 @@
 import { formatCount, formatDate, formatMoney, placeName } from '../../../bot/format.ts';
 import { type Locale, t } from '../../../bot/i18n/index.ts';
 import { overdueReasonText } from '../../../bot/report/overdue-reason.ts';
+import { DataTable } from './data-table.tsx';
 import type { UnitDashboard } from './unit-data.ts';
 
 type Overdue = NonNullable<UnitDashboard['overdue']>;
@@ -18,32 +19,28 @@ export function OverdueCases({ overdue, unitNames, locale, query }: { overdue: O
       {report.cases.length === 0 ? (
         <p>{t(locale, 'dash.overdue.none')}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t(locale, 'dash.col.case')}</th>
-                <th>{t(locale, 'dash.col.unit')}</th>
-                <th>{t(locale, 'dash.col.officer')}</th>
-                <th class="num">{t(locale, 'dash.col.days')}</th>
-                <th class="num">{t(locale, 'dash.col.remaining')}</th>
-                <th>{t(locale, 'dash.col.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.cases.map((c) => (
-                <tr data-case={c.code}>
-                  <td>{caseLink(c.code, query)}</td>
-                  <td>{placeName(unitNames.get(c.unit) ?? c.unit)}</td>
-                  <td>{c.officer_name ?? t(locale, 'dash.unassigned')}</td>
-                  <td class="num">{formatCount(c.days_overdue, locale)}</td>
-                  <td class="num">{formatMoney(c.remaining, locale)}</td>
-                  <td>{c.reasons.map((r) => overdueReasonText(r, locale)).join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { head: t(locale, 'dash.col.case') },
+            { head: t(locale, 'dash.col.unit') },
+            { head: t(locale, 'dash.col.officer') },
+            { head: t(locale, 'dash.col.days'), num: true },
+            { head: t(locale, 'dash.col.remaining'), num: true },
+            { head: t(locale, 'dash.col.reasons') },
+          ]}
+          mark="case"
+          rows={report.cases.map((c) => ({
+            id: c.code,
+            cells: [
+              caseLink(c.code, query),
+              placeName(unitNames.get(c.unit) ?? c.unit),
+              c.officer_name ?? t(locale, 'dash.unassigned'),
+              formatCount(c.days_overdue, locale),
+              formatMoney(c.remaining, locale),
+              c.reasons.map((r) => overdueReasonText(r, locale)).join('; '),
+            ],
+          }))}
+        />
       )}
       {report.total_cases > report.cases.length && <p class="note">{t(locale, 'dash.overdue.shown', { shown: formatCount(report.cases.length, locale) })}</p>}
     </section>
@@ -59,28 +56,19 @@ export function OverdueFindings({ overdue, unitNames, locale }: { overdue: Overd
       {findings.length === 0 ? (
         <p>{t(locale, 'dash.findings.none')}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t(locale, 'dash.col.finding')}</th>
-                <th>{t(locale, 'dash.col.unit')}</th>
-                <th>{t(locale, 'dash.col.due')}</th>
-                <th class="num">{t(locale, 'dash.col.days')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {findings.map((f) => (
-                <tr data-finding={f.code}>
-                  <td>{`${f.code}: ${f.description}`}</td>
-                  <td>{placeName(unitNames.get(f.unit) ?? f.unit)}</td>
-                  <td>{formatDate(f.due_date, locale)}</td>
-                  <td class="num">{formatCount(f.days_overdue, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { head: t(locale, 'dash.col.finding') },
+            { head: t(locale, 'dash.col.unit') },
+            { head: t(locale, 'dash.col.due') },
+            { head: t(locale, 'dash.col.days'), num: true },
+          ]}
+          mark="finding"
+          rows={findings.map((f) => ({
+            id: f.code,
+            cells: [`${f.code}: ${f.description}`, placeName(unitNames.get(f.unit) ?? f.unit), formatDate(f.due_date, locale), formatCount(f.days_overdue, locale)],
+          }))}
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { formatRate, placeName } from '../../../bot/format.ts';
 import { type Locale, t } from '../../../bot/i18n/index.ts';
 import type { Ranking, RankingRow } from '../../../db/numbers/types.ts';
+import { DataTable } from './data-table.tsx';
 
 /** "đạt 3/4", "đạt cả 04", or a dash when no target is set: the chat's ranking words. */
 export function metText(row: Pick<RankingRow, 'targets_met'>, locale: Locale): string {
@@ -21,30 +22,26 @@ export function RankingTable({ ranking, locale, query }: { ranking: Ranking; loc
       {ranking.rows.length === 0 ? (
         <p>{t(locale, 'dash.ranking.none')}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th class="num">{t(locale, 'dash.ranking.rank')}</th>
-                <th>{t(locale, byUnits ? 'dash.ranking.unit' : 'dash.ranking.officer')}</th>
-                <th class="num">{t(locale, 'table.rate.cases')}</th>
-                <th class="num">{t(locale, 'table.rate.money')}</th>
-                <th>{t(locale, 'dash.ranking.targets')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.rows.map((r) => (
-                <tr data-code={r.code}>
-                  <td class="num">{r.rank}</td>
-                  <td>{byUnits ? <a href={`/don-vi/${encodeURIComponent(r.code)}${query}`}>{placeName(r.name)}</a> : r.name}</td>
-                  <td class="num">{formatRate(r.cases.rate, locale)}</td>
-                  <td class="num">{formatRate(r.money.rate, locale)}</td>
-                  <td>{metText(r, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { head: t(locale, 'dash.ranking.rank'), num: true },
+            { head: t(locale, byUnits ? 'dash.ranking.unit' : 'dash.ranking.officer') },
+            { head: t(locale, 'table.rate.cases'), num: true },
+            { head: t(locale, 'table.rate.money'), num: true },
+            { head: t(locale, 'dash.ranking.targets') },
+          ]}
+          mark="code"
+          rows={ranking.rows.map((r) => ({
+            id: r.code,
+            cells: [
+              r.rank,
+              byUnits ? <a href={`/don-vi/${encodeURIComponent(r.code)}${query}`}>{placeName(r.name)}</a> : r.name,
+              formatRate(r.cases.rate, locale),
+              formatRate(r.money.rate, locale),
+              metText(r, locale),
+            ],
+          }))}
+        />
       )}
     </section>
   );
