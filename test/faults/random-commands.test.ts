@@ -12,7 +12,7 @@ import { loadFixtures } from '../fixtures/import/helpers.ts';
 import { captureBot, textUpdate } from '../bot/telegram-fixture.ts';
 import { createTestDeps } from '../helpers/app-deps.ts';
 import { createTestCore } from '../helpers/core.ts';
-import { drivers, openTestDb, type TestDb } from '../helpers/db.ts';
+import { type Driver, drivers, openTestDb, type TestDb } from '../helpers/db.ts';
 import { findLeak } from './internal-text.ts';
 import { faultsSeed, randomCommandLine, seededRandom } from './random-input.ts';
 
@@ -36,33 +36,27 @@ const written = sql`select (select count(*) from collections)::int + (select cou
   + (select count(*) from audit_log)::int + (select count(*) from notes)::int + (select count(*) from verifications)::int
   + (select count(*) from chat_identities)::int + (select count(*) from questions)::int as n`;
 
-describe(`${LINES} random command lines through the command core on ${driver}`, () => {
-  let handle: TestDb;
-  const seed = faultsSeed();
-  beforeAll(async () => {
-    console.log(`[faults] random commands: FAULTS_SEED=${seed}`);
-    handle = await openTestDb(driver);
+/** One lane of the run: its own database, its own stream of lines; returns the failures and refusals. */
+async function runLane(driver: Driver, seed: number, lane: number, lines: number): Promise<{ failures: string[]; refusals: number; errors: unknown[] }> {
+  const handle = await openTestDb(driver);
+  try {
     await loadFixtures(handle.db);
-  });
-  afterAll(() => handle.close());
-
-  it('answer each with an explanation, never an error of ours or internal text, and write nothing when refusing', async () => {
-    const random = seededRandom(seed);
+    const random = seededRandom(seed + lane * 7919);
     const core = createTestCore(handle.db);
     const count = async () => (await queryRows<{ n: number }>(handle.db, written))[0]!.n;
     const failures: string[] = [];
     let refusals = 0;
-    for (let i = 0; i < LINES && failures.length < 10; i++) {
+    for (let i = 0; i < lines && failures.length < 10; i++) {
       const text = randomCommandLine(random);
       const who = random.pick(people);
       const isPrivate = random.chance(0.7);
       const before = await count();
       const turn = await takeTurn(
         core,
-        { platform: who.platform, account: who.account, chat: { id: isPrivate ? who.account : '-100777', isPrivate }, inboundId: who.platform === 'console' ? undefined : `fuzz-${seed}-${i}` },
+        { platform: who.platform, account: who.account, chat: { id: isPrivate ? who.account : '-100777', isPrivate }, inboundId: who.platform === 'console' ? undefined : `fuzz-${i}` },
         { kind: 'text', text, slash: who.platform === 'slack' && random.chance(0.5) },
       ).catch((error: unknown) => ({ kind: 'thrown' as const, error }));
-      const at = `line ${i} ${JSON.stringify(text.slice(0, 200))} by ${who.platform}:${who.account}`;
+      const at = `lane ${lane} line ${i} ${JSON.stringify(text.slice(0, 200))} by ${who.platform}:${who.account}`;
       if (turn.kind === 'thrown') {
         failures.push(`${at}: threw ${String(turn.error)}`);
         continue;
@@ -84,15 +78,36 @@ describe(`${LINES} random command lines through the command core on ${driver}`, 
         if (after !== before) failures.push(`${at}: refused, yet wrote ${after - before} rows`);
       }
     }
-    const errors = core.logs.filter((l) => (l as { level: number }).level >= 50);
-    console.log(`[faults] random commands: ${LINES} lines, ${refusals} refused, ${failures.length} failures (FAULTS_SEED=${seed})`);
+    return { failures, refusals, errors: core.logs.filter((l) => (l as { level: number }).level >= 50) };
+  } finally {
+    await handle.close();
+  }
+}
+
+describe(`${LINES} random command lines through the command core on ${driver}`, () => {
+  let handle: TestDb;
+  const seed = faultsSeed();
+  beforeAll(async () => {
+    console.log(`[faults] random commands: FAULTS_SEED=${seed}`);
+    handle = await openTestDb(driver);
+    await loadFixtures(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it('answer each with an explanation, never an error of ours or internal text, and write nothing when refusing', async () => {
+    // PostgreSQL serves several lanes at once, each on its own database so that its counts are its own.
+    const lanes = driver === 'postgres' ? Number(process.env.FAULTS_LANES ?? 4) : 1;
+    const results = await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(driver, seed, lane, Math.ceil(LINES / lanes))));
+    const failures = results.flatMap((r) => r.failures);
+    const refusals = results.reduce((n, r) => n + r.refusals, 0);
+    console.log(`[faults] random commands: ${LINES} lines in ${lanes} lanes, ${refusals} refused, ${failures.length} failures (FAULTS_SEED=${seed})`);
     expect(failures, `FAULTS_SEED=${seed}`).toEqual([]);
-    expect(errors, `FAULTS_SEED=${seed}`).toEqual([]);
+    expect(results.flatMap((r) => r.errors), `FAULTS_SEED=${seed}`).toEqual([]);
   });
 
   it(`through the real webhook: ${WEBHOOK_SAMPLE} random updates answered 200, each once, no internal text`, async () => {
     const random = seededRandom(seed + 1);
-    const env = { TELEGRAM_BOT_TOKEN: '7000001:TEST', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret_0123456789', LOG_LEVEL: 'debug' };
+    const env = { TELEGRAM_BOT_TOKEN: '7000001:TEST', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret_0123456789', LOG_LEVEL: 'debug' as const };
     const { deps, logs } = createTestDeps(handle, env);
     const telegram = captureBot({ deps, commands });
     const app = createApp(deps, { telegramBot: telegram.bot });
