@@ -9,7 +9,7 @@ const LEAKS: [string, RegExp][] = [
   ['"NaN"', /\bNaN\b/],
   ['"Infinity"', /\bInfinity\b/],
   ['an object printed', /\[object \w+\]/],
-  ['SQL', /\b(select\s.+\sfrom|insert into|update\s+\w+\s+set|delete from|violates|duplicate key|syntax error at|relation "\w+")\b/i],
+  ['SQL', /\b(select\s.+?\sfrom|insert into|update\s+\w+\s+set|delete from|violates|duplicate key|syntax error at|relation "\w+")\b/i],
   ['a driver', /\b(postgres(\.js)?|PGlite|drizzle|ECONN\w+|ETIMEDOUT|EPIPE)\b/i],
   ['a file path', /(\/work\/|node_modules|file:\/\/|\w\.(ts|mjs|js):\d+)/],
   ['a template slot', /\{\{?\s*\w+\s*\}?\}/],
