@@ -9,6 +9,11 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPI
 const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
 /** PostgreSQL's: shutting down, starting up, out of connections (class 08 is checked whole). */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * 55000 is a broad class ("object not in prerequisite state"); only its refusal of a connection
+ * (`alter database … allow_connections false`, as for maintenance) means the database is away.
+ */
+const REFUSING_CONNECTIONS = /is not currently accepting connections/;
 /** PGlite's, once closed (or closing): it never opens again in this process. */
 const PGLITE_CLOSED = /^PGlite is clos(ed|ing)$/;
 
@@ -22,6 +27,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     if (current instanceof DatabaseUnavailableError) return true;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || DRIVER_CODES.has(code) || SERVER_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (code === '55000' && REFUSING_CONNECTIONS.test(current.message)) return true;
     if (PGLITE_CLOSED.test(current.message)) return true;
     current = current.cause;
   }
