@@ -22,6 +22,8 @@ export interface Figure {
   met?: boolean;
   /** How it was measured: runs, rounds, spread. */
   note?: string;
+  /** The machine's 1-minute load average when the figure was taken (it is shared: read the figures with it). */
+  load?: number;
 }
 
 export const figures: Figure[] = [];
@@ -30,7 +32,8 @@ export const notes: Record<string, unknown> = {};
 
 /** Records a figure (ratio computed when a floor is given) and prints it at once. */
 export function record(f: Figure): Figure {
-  const withRatio = f.floor !== undefined && f.floor > 0 && f.ratio === undefined ? { ...f, ratio: f.value / f.floor } : f;
+  const withLoad = { ...f, load: Number(loadavg()[0]!.toFixed(2)) };
+  const withRatio = f.floor !== undefined && f.floor > 0 && f.ratio === undefined ? { ...withLoad, ratio: f.value / f.floor } : withLoad;
   figures.push(withRatio);
   console.log(`  ${line(withRatio)}`);
   return withRatio;

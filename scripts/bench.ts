@@ -4,7 +4,7 @@
  * in the same run; a table at the end and every figure in bench-results.json (gitignored), from
  * which BENCHMARKS.md is refreshed.
  *
- *   npm run bench                   the full run (about 25 minutes on the 2-core machine)
+ *   npm run bench                   the full run (about 14 minutes on the 2-core machine)
  *   npm run bench -- --quick        fewer rounds, 50 concurrent only, PostgreSQL alone for the
  *                                   web and Slack pages (a few minutes once the national set exists)
  *   npm run bench -- --profile      also a CPU profile of the app under webhook load, per driver,
