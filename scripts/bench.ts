@@ -1,79 +1,92 @@
 /**
- * `npm run bench`: the performance goals of the issues, measured and printed.
- * PostgreSQL comes from BENCH_DATABASE_URL (default: the local server, trust auth); a
- * throwaway database is created and dropped. Nothing here runs in `npm test`.
+ * `npm run bench` (issue 15): the national set on PostgreSQL, then each path of the issue's list,
+ * as medians over interleaved runs and, where a floor exists, as a ratio to that floor measured
+ * in the same run; a table at the end and every figure in bench-results.json (gitignored), from
+ * which BENCHMARKS.md is refreshed.
+ *
+ *   npm run bench                   the full run (about 14 minutes on the 2-core machine)
+ *   npm run bench -- --quick        fewer rounds, 50 concurrent only, PostgreSQL alone for the
+ *                                   web and Slack pages (a few minutes once the national set exists)
+ *   npm run bench -- --profile      also a CPU profile of the app under webhook load, per driver,
+ *                                   for the command with the worst ratio (top functions printed)
+ *   npm run bench -- --only=numbers,webhook   some sections: numbers, jobs, import, web, slack, webhook
+ *
+ * PostgreSQL comes from BENCH_DATABASE_URL (default the local server, trust auth); the national
+ * set is kept in BENCH_NATIONAL_DATABASE_URL (default thads_bench_national), generated on first use
+ * (about 2 minutes) and reused after, by --quick as well. Throwaway databases are dropped.
+ * The older single-purpose benches (bench-telegram, bench-charts, bench-import-memory,
+ * bench-jobs-crash) still run alone with `npx tsx scripts/<name>.ts`.
  */
-import { performance } from 'node:perf_hooks';
-import { createCalendar } from '../db/calendar.ts';
-import { createDb, type Db } from '../db/client.ts';
-import { importCsv, type ImportKind } from '../db/import/index.ts';
-import { getSummary } from '../db/numbers/summary.ts';
-import { defaultOverdueRules } from '../db/overdue-rules.ts';
-import { noCache } from '../db/result-cache.ts';
-import { makeBenchCsv } from './bench-data.ts';
-import { percentile, withThrowawayDatabase } from './bench-kit.ts';
+import { benchImportThroughput } from './bench-import-throughput.ts';
+import { benchJobsCompose, openNationalDb } from './bench-jobs-compose.ts';
+import { benchJobsDeliver } from './bench-jobs-deliver.ts';
+import { benchNationalNumbers } from './bench-national-numbers.ts';
+import { finish, machine, notes } from './bench-report.ts';
+import { benchSlack } from './bench-slack.ts';
+import { benchWeb } from './bench-web.ts';
+import { benchWebhook } from './bench-webhook.ts';
+import { seedNationalData } from './national-data.ts';
 
-const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const TODAY = '2026-11-23';
-const options = { calendar: createCalendar(), rules: defaultOverdueRules };
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const out = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'bench-results.json';
+const wanted = (section: string) => !only || only.includes(section);
 
-async function importAll(db: Db, csv: ReturnType<typeof makeBenchCsv>): Promise<Record<string, number>> {
-  const seconds: Record<string, number> = {};
-  for (const kind of ['units', 'staff', 'cases', 'collections'] as ImportKind[]) {
-    const started = performance.now();
-    const result = await importCsv(db, kind, csv[kind as keyof typeof csv], { actor: { label: 'bench' }, channel: 'import', today: TODAY, changes: noCache });
-    if (result.issues.length > 0) throw new Error(`bench ${kind}.csv rejected: ${JSON.stringify(result.issues.slice(0, 3))}`);
-    seconds[kind] = (performance.now() - started) / 1000;
-  }
-  return seconds;
-}
-
-async function timeSummary(db: Db, unit: string, runs: number) {
-  for (let i = 0; i < 10; i++) await getSummary(db, unit, TODAY, options); // warm caches and plans
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await getSummary(db, unit, TODAY, options);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! };
-}
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-async function main() {
-  const csv = makeBenchCsv({ units: 10, officersPerUnit: 10, cases: CASES, today: TODAY });
-  const collections = csv.collections.split('\n').length - 1;
-  console.log(`Synthetic province: 10 local units, 100 officers, ${CASES} cases, ${collections} collections`);
-
-  for (const driver of ['postgres', 'pglite'] as const) {
-    const run = async (url?: string) => {
-      const handle = await createDb({ databaseUrl: url, pgliteDir: 'memory://' });
-      try {
-        const started = performance.now();
-        const parts = await importAll(handle.db, csv);
-        const total = (performance.now() - started) / 1000;
-        const detail = Object.entries(parts).map(([k, s]) => `${k} ${fmt(s)} s`).join(', ');
-        console.log(`[${driver}] import of ${CASES} cases + ${collections} collections: ${fmt(total)} s (goal ≤ 60 s) — ${detail}`);
-        const local = await timeSummary(handle.db, 'BN-001', 200);
-        console.log(`[${driver}] summary of one local unit (${CASES / 10} cases), 200 runs: p50 ${fmt(local.p50)} ms, p95 ${fmt(local.p95)} ms, max ${fmt(local.max)} ms${driver === 'postgres' ? ' (goal p95 ≤ 50 ms)' : ''}`);
-        const province = await timeSummary(handle.db, 'BN', 20);
-        console.log(`[${driver}] summary of the whole province, 20 runs: p50 ${fmt(province.p50)} ms, p95 ${fmt(province.p95)} ms`);
-      } finally {
-        await handle.close();
-      }
+const settings = quick
+  ? {
+      mode: 'quick',
+      numbers: { rounds: 3, localRuns: 20, provinceRuns: 5 },
+      webhook: { rounds: 2, seconds: 4, levels: [50], profile },
+      slack: { rounds: 2, pglite: false },
+      web: { runs: 30, pglite: false },
+      compose: { runs: 1 },
+      deliver: { runs: 1 },
+      import: { cases: 20_000, rounds: 1, pglite: false },
+    }
+  : {
+      mode: 'full',
+      numbers: { rounds: 5, localRuns: 60, provinceRuns: 12 },
+      webhook: { rounds: 3, seconds: 10, levels: [50, 200], profile },
+      slack: { rounds: 6, pglite: true },
+      web: { runs: 100, pglite: true },
+      compose: { runs: 3 },
+      deliver: { runs: 3 },
+      import: { cases: 100_000, rounds: 2, pglite: true },
     };
-    if (driver === 'postgres') await withThrowawayDatabase('thads_bench', driver, run);
-    else await run();
+
+const started = machine();
+console.log(`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}: ${started.cpus}, Node ${started.node}, PostgreSQL ${started.postgres}, load ${started.load}`);
+
+if (wanted('numbers') || wanted('jobs')) {
+  const national = await openNationalDb();
+  try {
+    const nation = await seedNationalData(national.db);
+    notes.national = nation;
+    console.log(
+      `National set (${nation.reused ? 'reused' : `generated in ${nation.seconds.toFixed(0)} s`}): 34 provinces, ${nation.units} local units, ` +
+        `${nation.staff.toLocaleString('en')} staff, ${nation.cases.toLocaleString('en')} cases, ${nation.collections.toLocaleString('en')} collections`,
+    );
+    if (wanted('numbers')) await benchNationalNumbers(national.db, settings.numbers);
+  } finally {
+    await national.close();
   }
 }
+if (wanted('jobs')) {
+  console.log('\n— Jobs on the national set');
+  await benchJobsCompose(settings.compose);
+  await benchJobsDeliver(settings.deliver);
+}
+if (wanted('import')) await benchImportThroughput(settings.import);
+if (wanted('web')) {
+  console.log('\n— The web dashboard (the demo province)');
+  await benchWeb(settings.web);
+}
+if (wanted('slack')) {
+  console.log('\n— Slack (the demo province)');
+  await benchSlack(settings.slack);
+}
+if (wanted('webhook')) await benchWebhook(settings.webhook);
 
-await main();
-await import('./bench-import-memory.ts').then((memory) => memory.benchImportMemory());
-await import('./bench-telegram.ts').then((telegram) => telegram.benchTelegram());
-await import('./bench-slack.ts').then((slack) => slack.benchSlack());
-await import('./bench-jobs-compose.ts').then((jobs) => jobs.benchJobsCompose());
-await import('./bench-jobs-deliver.ts').then((deliver) => deliver.benchJobsDeliver());
-await import('./bench-charts.ts').then((charts) => charts.benchCharts());
-await import('./bench-web.ts').then((web) => web.benchWeb());
+finish(out, { ...settings, args }, started);

@@ -1,8 +1,9 @@
 /**
- * A synthetic nation for the benches: 34 provinces, 355 local units (Phòng THADS khu vực),
- * a head and four officers per unit, a head and a deputy per province (the deputy oversees
- * its units), 1,000,000 cases over two work years with status changes, collections and
- * targets, every unit with a Telegram group and a Slack channel. Written by INSERT … SELECT
+ * A synthetic nation for the benches (issue 15): 34 provinces, 355 local units (Phòng THADS
+ * khu vực), 7,000 staff (per local unit a head, two deputies, ten officers, four or five clerks
+ * and two accountants; per province a head and a deputy who oversees its units), 1,000,000
+ * cases over two work years with status changes, about 1,500,000 collections and targets,
+ * every unit with a Telegram group and a Slack channel. Written by INSERT … SELECT
  * over generate_series, in one transaction, so it takes a minute, not an hour; the values
  * come from hashes of the row number, so every run writes the same rows.
  */
@@ -17,6 +18,8 @@ const MARKER_CASE = 'QG-MARKER';
 export interface NationalData {
   cases: number;
   units: number;
+  staff: number;
+  collections: number;
   reused: boolean;
   seconds: number;
 }
@@ -35,8 +38,10 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
   const started = Date.now();
   const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases where code = ${MARKER_CASE}`);
   if ((existing?.n ?? 0) > 0) {
-    const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cases where code like 'QG-%'`);
-    return { cases: Number(count?.n ?? 0) - 1, units: NATIONAL_LOCAL_UNITS, reused: true, seconds: 0 };
+    const counts = await countNational(db);
+    // A set kept by an older version of this script (1,843 staff, 720,000 collections) is not this one.
+    if (counts.staff < 7000) throw new Error(`the kept national database holds an older, smaller set (${counts.staff} staff): drop it (dropdb thads_bench_national) and run again`);
+    return { ...counts, units: NATIONAL_LOCAL_UNITS, reused: true, seconds: 0 };
   }
   const d = `'${today}'::date`;
   const statements = [
@@ -57,11 +62,20 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
        ('telegram', case when k.n is null then '-1009' || lpad(k.p::text, 4, '0') else '-1008' || lpad((k.p * 100 + k.n)::text, 5, '0') end),
        ('slack', case when k.n is null then 'CP' || lpad(k.p::text, 4, '0') else 'CL' || lpad((k.p * 100 + k.n)::text, 5, '0') end)) c(platform, chat_id)
      where u.code ~ '^T[0-9]{2}(-[0-9]{2})?$'`,
+    // 19 staff per local unit, 20 in the first 187, so that with the provinces' 68 there are 7,000.
     `insert into staff (code, full_name, unit_id, role)
      select u.code || '-' || r.code, r.name || ' ' || u.code, u.id, r.role
-     from units u cross join (values ('TP', 'Trưởng phòng', 'unit_head'), ('CHV1', 'Chấp hành viên Một', 'officer'),
-       ('CHV2', 'Chấp hành viên Hai', 'officer'), ('CHV3', 'Chấp hành viên Ba', 'officer'), ('CHV4', 'Chấp hành viên Bốn', 'officer')) r(code, name, role)
+     from units u cross join (values ('TP', 'Trưởng phòng', 'unit_head'), ('PTP1', 'Phó Trưởng phòng Một', 'unit_deputy'),
+       ('PTP2', 'Phó Trưởng phòng Hai', 'unit_deputy'), ('CHV01', 'Chấp hành viên Một', 'officer'), ('CHV02', 'Chấp hành viên Hai', 'officer'),
+       ('CHV03', 'Chấp hành viên Ba', 'officer'), ('CHV04', 'Chấp hành viên Bốn', 'officer'), ('CHV05', 'Chấp hành viên Năm', 'officer'),
+       ('CHV06', 'Chấp hành viên Sáu', 'officer'), ('CHV07', 'Chấp hành viên Bảy', 'officer'), ('CHV08', 'Chấp hành viên Tám', 'officer'),
+       ('CHV09', 'Chấp hành viên Chín', 'officer'), ('CHV10', 'Chấp hành viên Mười', 'officer'), ('TK1', 'Thư ký Một', 'clerk'),
+       ('TK2', 'Thư ký Hai', 'clerk'), ('TK3', 'Thư ký Ba', 'clerk'), ('TK4', 'Thư ký Bốn', 'clerk'), ('KT1', 'Kế toán Một', 'accountant'),
+       ('KT2', 'Kế toán Hai', 'accountant')) r(code, name, role)
      where u.kind = 'local' and u.code like 'T__-__'`,
+    `insert into staff (code, full_name, unit_id, role)
+     select u.code || '-TK5', 'Thư ký Năm ' || u.code, u.id, 'clerk'
+     from (select * from units where kind = 'local' and code like 'T__-__' order by code limit 187) u`,
     `insert into staff (code, full_name, unit_id, role)
      select u.code || '-' || r.code, r.name || ' ' || u.code, u.id, r.role
      from units u cross join (values ('CT', 'Trưởng THADS tỉnh', 'province_head'), ('PCT', 'Phó Trưởng THADS tỉnh', 'province_deputy')) r(code, name, role)
@@ -82,7 +96,7 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
      from units u where u.kind = 'local' and u.code like 'T__-__'`,
     // Accepted over two work years and a bit; a fifth are carried over from before 1/10/2025.
     `insert into cases (code, unit_id, officer_id, decision_no, decision_date, accepted_date, amount, status, status_date, verified_on, due_date)
-     select 'QG-' || g, u.id, u.officers[1 + ${h('g', 3, 4)}], g || '/QĐ-CTHADS',
+     select 'QG-' || g, u.id, u.officers[1 + ${h('g', 3, 10)}], g || '/QĐ-CTHADS',
             a - ${h('g', 4, 5)}, a,
             case when ${h('g', 5, 10)} = 0 then 0 else (1 + ${h('g', 6, 800)}) * 1000000::bigint end,
             st, case when st = 'enforcing' then a else least(a + 10 + ${h('g', 7, 400)}, ${d} - 1) end,
@@ -98,11 +112,12 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
             when ${h('g', 12, 100)} < 58 then 'withdrawn' else 'enforcing' end as st) s`,
     `insert into case_status_history (case_id, status, effective_date, source)
      select id, status, status_date, 'import' from cases where code like 'QG-%' and status <> 'enforcing'`,
-    // Two collections on two cases in five with money: a part before and a part after.
+    // Collections on money cases: 0, 1, 1, 2, 3 or 3 of them (5–24 % of the amount each), about
+    // 1.67 per money case, 1,500,000 in all.
     `insert into collections (case_id, unit_id, collected_on, amount, source)
      select c.id, c.unit_id, least(c.accepted_date + k * 30 + ${h('c.id', 13, 90)}, ${d} - 1), c.amount * (5 + ${h('c.id + k', 14, 20)}) / 100, 'import'
-     from cases c cross join (values (1), (2)) ks(k)
-     where c.code like 'QG-%' and c.amount > 0 and ${h('c.id', 15, 5)} < 2`,
+     from cases c cross join (values (1), (2), (3)) ks(k)
+     where c.code like 'QG-%' and c.amount > 0 and k <= (array[0, 1, 1, 2, 3, 3])[1 + ${h('c.id', 15, 6)}]`,
     // Three officers in four reported progress in the last week.
     `insert into audit_log (created_at, staff_id, actor, channel, action, entity)
      select ${d}::timestamptz - interval '2 days', s.id, s.code, 'telegram', 'case.note', 'case'
@@ -115,5 +130,15 @@ export async function seedNationalData(db: Db, options: { cases?: number; today?
   });
   // Vacuumed, not just analysed: index-only scans need the visibility map a bulk load leaves unset.
   await db.execute(sql`vacuum analyze`);
-  return { cases, units: NATIONAL_LOCAL_UNITS, reused: false, seconds: (Date.now() - started) / 1000 };
+  return { ...(await countNational(db)), units: NATIONAL_LOCAL_UNITS, reused: false, seconds: (Date.now() - started) / 1000 };
+}
+
+async function countNational(db: Db): Promise<{ cases: number; staff: number; collections: number }> {
+  const [row] = await queryRows<{ cases: number; staff: number; collections: number }>(
+    db,
+    sql`select (select count(*)::int from cases where code like 'QG-%' and code <> ${MARKER_CASE}) as cases,
+               (select count(*)::int from staff where code like 'T__%') as staff,
+               (select count(*)::int from collections c join cases k on k.id = c.case_id where k.code like 'QG-%') as collections`,
+  );
+  return { cases: Number(row?.cases ?? 0), staff: Number(row?.staff ?? 0), collections: Number(row?.collections ?? 0) };
 }
