@@ -538,3 +538,25 @@ export const demoLoads = pgTable('demo_loads', {
   today: text('today').notNull(),
   loadedAt: createdAt(),
 });
+
+/**
+ * Which instance runs the job bodies when several have JOBS=on (jobs/scheduler-lease.ts): one
+ * row per lease, held by `holder` until `expires_at` unless renewed; anyone may take an expired one.
+ */
+export const schedulerLeases = pgTable('scheduler_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The send pace shared by every sender process (db/send-pace.ts): for each key a platform
+ * limits (the bot overall, one chat, one group), the latest sends as the instants their answers
+ * came (a send still in flight holds the latest instant its answer could come), and a 429's pause.
+ */
+export const sendPace = pgTable('send_pace', {
+  key: text('key').primaryKey(),
+  times: timestamp('times', { withTimezone: true, mode: 'string' }).array().notNull().default(sql`'{}'`),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }),
+});

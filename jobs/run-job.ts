@@ -22,6 +22,8 @@ export interface RunnerDeps {
   config: JobDeps['config'] & DeliveryConfig;
   /** The configured platforms' senders (server/platforms.ts). */
   senders: SenderFactory;
+  /** Which database: on PostgreSQL other instances may run jobs and send too (the lease, the shared pace). */
+  dbHandle?: { driver: 'pglite' | 'postgres' };
 }
 
 export interface RunJobOptions {

@@ -13,6 +13,7 @@ import { getLastSlot } from '../db/job-runs.ts';
 import { runJob, type RunnerDeps } from './run-job.ts';
 import { dueSlot } from './schedule.ts';
 import { resolveSchedules, type ScheduledJob } from './schedule-jobs.ts';
+import { createSchedulerLease, LEASE_RENEW_MS, type SchedulerLease } from './scheduler-lease.ts';
 import { createDelivery, type DeliveryService } from './senders/index.ts';
 import type { Job } from './types.ts';
 
@@ -27,6 +28,10 @@ export interface SchedulerOptions {
   delivery?: DeliveryService;
   /** How often the sender loop looks for due rows (default 5 s). */
   sendEveryMs?: number;
+  /** Who runs the bodies among instances; by default the lease in the database on PostgreSQL, always this one on PGlite. */
+  lease?: SchedulerLease;
+  /** How often the lease is renewed or looked at (default 20 s). */
+  leaseEveryMs?: number;
 }
 
 export interface Scheduler {
@@ -40,6 +45,8 @@ export interface Scheduler {
   idle(): Promise<void>;
   /** How many ticks bree's workers have sent since start. */
   readonly ticks: number;
+  /** Whether this instance runs the job bodies (holds the scheduler lease). */
+  readonly lease: SchedulerLease;
 }
 
 const WORKER = fileURLToPath(new URL('./worker-tick.mjs', import.meta.url));
@@ -60,6 +67,8 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   let runs: Promise<void> = Promise.resolve();
   let draining: Promise<void> | undefined;
   let loop: ReturnType<typeof setInterval> | undefined;
+  let leaseLoop: ReturnType<typeof setInterval> | undefined;
+  const lease = options.lease ?? createSchedulerLease({ db: deps.db, logger: log, now: deps.now, shared: deps.dbHandle?.driver === 'postgres' });
   let ticks = 0;
   // Slots from the minute the scheduler started: what a job that never ran may take.
   let startedAt = new Date(0);
@@ -73,9 +82,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     return draining;
   };
 
-  const runDue = (s: ScheduledJob, at: Date, { catchUp }: { catchUp: boolean }) => {
-    runs = runs.then(async () => {
-      if (stopping) return;
+  const runDue = async (s: ScheduledJob, at: Date, { catchUp }: { catchUp: boolean }) => {
+    try {
+      // Lost meanwhile (a renewal refused): the new holder runs what is left.
+      if (stopping || !lease.held) return;
       const last = await getLastSlot(deps.db, s.job.name);
       // A job that never ran has missed nothing: it starts at its first slot since the start,
       // not at a slot of that morning the first tick would otherwise take as merely late.
@@ -86,9 +96,31 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
       if (catchUp) log.info({ job: s.job.name, slot }, 'catching up a missed slot');
       await runJob(deps, s.job, slot, { delivery, deliver: false });
       await drain();
-    }).catch((error: unknown) => log.error({ err: error, job: s.job.name }, 'job run failed'));
+    } catch (error) {
+      log.error({ err: error, job: s.job.name }, 'job run failed');
+    }
+  };
+
+  /**
+   * Queues the jobs' turn: a tick's slots (`at`) if this instance holds the lease, after a
+   * catch-up when it has just taken it (at start, or from a holder that died).
+   */
+  const pass = (at: Date | undefined, checked?: { held: boolean; taken: boolean }) => {
+    runs = runs.then(async () => {
+      if (stopping) return;
+      const { held, taken } = checked ?? (await lease.check());
+      if (!held) return;
+      if (taken) for (const s of scheduled) await runDue(s, deps.now(), { catchUp: true });
+      if (at) for (const s of scheduled) await runDue(s, at, { catchUp: false });
+    }).catch((error: unknown) => log.error({ err: error }, 'scheduler pass failed'));
     return runs;
   };
+
+  // Renewed beside the runs, never behind them: a long job body must not let the lease lapse.
+  const renew = () =>
+    void lease.check().then((checked) => {
+      if (checked.taken && !stopping) void pass(undefined, checked);
+    });
 
   const bree = new Bree({
     root: false,
@@ -105,8 +137,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     workerMessageHandler: ({ message }) => {
       if (message !== 'tick') return;
       ticks++;
-      const at = new Date(deps.now().getTime() + TICK_TOLERANCE_MS);
-      for (const s of scheduled) void runDue(s, at, { catchUp: false });
+      void pass(new Date(deps.now().getTime() + TICK_TOLERANCE_MS));
     },
     errorHandler: (error, { name }) => log.error({ err: error, job: name }, 'scheduler worker failed'),
   });
@@ -115,19 +146,24 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     async start() {
       stopping = false;
       startedAt = new Date(Math.floor(deps.now().getTime() / 60_000) * 60_000);
-      for (const s of scheduled) void runDue(s, deps.now(), { catchUp: true });
+      void pass(undefined);
       await bree.start();
       loop = setInterval(() => void drain(), options.sendEveryMs ?? 5_000);
       loop.unref();
+      leaseLoop = setInterval(renew, options.leaseEveryMs ?? LEASE_RENEW_MS);
+      leaseLoop.unref();
       void drain();
       log.info({ jobs: scheduled.map((s) => `${s.job.name} ${s.expression}`), platforms: delivery.platforms }, 'scheduler started');
     },
     async stop() {
       stopping = true;
       if (loop) clearInterval(loop);
+      if (leaseLoop) clearInterval(leaseLoop);
       await bree.stop();
       await runs;
       await draining;
+      // Last, once nothing of this instance runs: the next holder need not wait for it to lapse.
+      await lease.release();
     },
     async trigger() {
       await bree.run(TICK);
@@ -139,5 +175,6 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     get ticks() {
       return ticks;
     },
+    lease,
   };
 }

@@ -12,12 +12,18 @@ import type { Db } from '../../db/client.ts';
 import { claimDue, type Delivery, expireStale, markFailed, markSent, nextDueAt } from '../../db/outbox.ts';
 import { readPayload } from '../outbox.ts';
 import { type Clock, inFlightLimit, type RateLimiter, systemClock } from '../pacing.ts';
+import type { SharedPace } from '../shared-pace.ts';
 import { kept, recordOutcome, type RowTurn, type Tally } from './outcome.ts';
 import type { Sender } from './types.ts';
 
 export interface DrainOptions {
   db: Db;
   limiter: RateLimiter;
+  /**
+   * The pace shared with other sender processes (PostgreSQL, several instances): each send
+   * also takes its place there, after the limiter's. Absent: this process is the only sender.
+   */
+  pace?: SharedPace;
   logger: Logger;
   /** The language of notices to people with no language of their own. */
   defaultLocale: Locale;
@@ -134,13 +140,22 @@ async function deliverRow<P>(sender: Sender<P>, row: Delivery, options: DrainOpt
     while (turn.ids.length < parts.length) {
       const release = await options.limiter.acquire(limits);
       let answeredAt: number | undefined;
+      let shared: Promise<void> | undefined;
       try {
         if (result.lost !== undefined) return;
-        const outcome = await sender.send(row.destination, parts[turn.ids.length]!);
+        const releaseShared = options.pace ? await options.pace.acquire(sender.limits(row.destination)) : undefined;
+        let outcome: Awaited<ReturnType<typeof sender.send>>;
+        try {
+          outcome = await sender.send(row.destination, parts[turn.ids.length]!);
+        } finally {
+          // Dated as soon as answered, while the outcome is recorded.
+          shared = releaseShared?.();
+        }
         answeredAt = clock.now();
         // Recorded before the send gives up its place: a crash never leaves more unrecorded.
         if ((await recorded(recordOutcome(outcome, turn, { options, clock, result }))) === 'done') return;
       } finally {
+        await shared;
         release(answeredAt);
       }
     }

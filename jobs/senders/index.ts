@@ -7,6 +7,7 @@ import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { type ChatPlatform, chatPlatforms } from '../../db/schema.ts';
 import { type Clock, RateLimiter, systemClock } from '../pacing.ts';
+import { createSharedPace, type SharedPace } from '../shared-pace.ts';
 import { type DrainOptions, type DrainResult, drainOutbox } from './drain.ts';
 import type { Sender } from './types.ts';
 
@@ -20,7 +21,7 @@ export interface DeliveryConfig {
 export type SenderFactory = (options?: { fetch?: typeof fetch }) => Sender<unknown>[];
 
 /** Tuning for tests and benches; defaults suit production. */
-export type DrainTuning = Partial<Omit<DrainOptions, 'db' | 'limiter' | 'logger' | 'defaultLocale' | 'clock'>>;
+export type DrainTuning = Partial<Omit<DrainOptions, 'db' | 'limiter' | 'pace' | 'logger' | 'defaultLocale' | 'clock'>>;
 
 export interface DeliveryService {
   /** Platforms with a sender in this process. */
@@ -31,12 +32,22 @@ export interface DeliveryService {
   drainAll(tuning?: DrainTuning): Promise<Partial<Record<ChatPlatform, DrainResult>>>;
 }
 
+/**
+ * `pace`: the pace shared with other processes in the database; by default on PostgreSQL
+ * (`dbHandle.driver`), where other instances may send too, and not on PGlite, whose one process
+ * is the only sender. `false`: this process's limiter only.
+ */
 export function createDelivery(
-  deps: { db: Db; logger: Logger; config: Pick<DeliveryConfig, 'defaultLocale'>; senders: SenderFactory },
-  options: { clock?: Clock; fetch?: typeof fetch; tuning?: DrainTuning } = {},
+  deps: { db: Db; logger: Logger; config: Pick<DeliveryConfig, 'defaultLocale'>; senders: SenderFactory; dbHandle?: { driver: 'pglite' | 'postgres' } },
+  options: { clock?: Clock; fetch?: typeof fetch; tuning?: DrainTuning; pace?: SharedPace | false } = {},
 ): DeliveryService {
   const clock = options.clock ?? systemClock;
   const limiter = new RateLimiter(clock);
+  const log = deps.logger.child({ component: 'send-pace' });
+  const pace =
+    options.pace === false
+      ? undefined
+      : (options.pace ?? (deps.dbHandle?.driver === 'postgres' ? createSharedPace(deps.db, { onError: (err) => log.warn({ err }, 'a send’s place in the shared pace was not given back: it expires') }) : undefined));
   const senders = deps.senders({ fetch: options.fetch });
   const platforms = senders.map((s) => s.platform);
   return {
@@ -50,6 +61,7 @@ export function createDelivery(
             logger: deps.logger,
             defaultLocale: deps.config.defaultLocale,
             limiter,
+            pace,
             clock,
             ...options.tuning,
             ...tuning,

@@ -74,6 +74,11 @@ export async function recordOutcome(outcome: SendOutcome, turn: RowTurn, { optio
     log.warn({ retryAfterMs: outcome.retryAfterMs }, 'rate limited: waiting');
     const until = clock.now() + outcome.retryAfterMs;
     for (const limit of limits) if (limit.chat) options.limiter.pause(limit.key, until);
+    // Other processes' sends to that chat wait too.
+    await options.pace?.pause(
+      limits.filter((l) => l.chat).map((l) => l.key),
+      outcome.retryAfterMs,
+    );
     // Waits inline, but never so long in all that the claim's lease could run out meanwhile.
     if (outcome.retryAfterMs <= (options.maxInlineWaitMs ?? 60_000) && turn.waited + outcome.retryAfterMs < CLAIM_LEASE_MS / 2) {
       turn.waited += outcome.retryAfterMs;
