@@ -3,7 +3,7 @@
  * its messages, the outbox keeps the ones it does not hold yet, the slot is recorded, and the
  * senders drain what is due. Running the same slot again plans the same keys and sends nothing.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../server/logger.ts';
 import type { Db } from '../db/client.ts';
 import { recordSlot } from '../db/job-runs.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';

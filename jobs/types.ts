@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../server/logger.ts';
 import type { Reply } from '../bot/core/reply.ts';
 import type { Locale } from '../bot/i18n/index.ts';
 import type { Db } from '../db/client.ts';

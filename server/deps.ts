@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from './logger.ts';
 import { createCalendar } from '../db/calendar.ts';
 import { createDb, type Db, type DbHandle } from '../db/client.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';

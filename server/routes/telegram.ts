@@ -1,9 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { TelegramUpdate } from '../../bot/telegram/telegram-bot.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TelegramBot } from '../../bot/telegram/create-bot.ts';
-import { digest } from '../http/admin-auth.ts';
+import { digest, sameDigest } from '../http/admin-auth.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
 export interface TelegramRouteOptions {
@@ -38,7 +37,7 @@ export function createTelegramRoutes(bot: TelegramBot, options: TelegramRouteOpt
   const app = new Hono<AppEnv>();
   app.post('/webhook', async (c, next) => {
     const given = c.req.header('x-telegram-bot-api-secret-token');
-    if (given === undefined || !timingSafeEqual(digest(given), expected)) return c.json({ error: 'unauthorized' }, 401);
+    if (given === undefined || !sameDigest(await digest(given), await expected)) return c.json({ error: 'unauthorized' }, 401);
     await next();
   });
   app.post('/webhook', bodyLimit({ maxSize: MAX_UPDATE_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }), async (c) => {
