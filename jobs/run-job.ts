@@ -22,6 +22,7 @@ export interface RunnerDeps {
   config: JobDeps['config'] & DeliveryConfig;
   /** The configured platforms' senders (server/platforms.ts). */
   senders: SenderFactory;
+  charts?: JobDeps['charts'];
 }
 
 export interface RunJobOptions {
@@ -54,7 +55,7 @@ export async function runJob(deps: RunnerDeps, job: Job, slot: Date, options: Ru
     logger.info('housekeeping job: a dry run changes nothing');
     return { job: job.name, slot, planned: [], added: 0, existing: 0, delivered: {}, waiting: {} };
   }
-  const planned = await job.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config }, slot);
+  const planned = await job.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config, charts: deps.charts }, slot);
   const result: RunJobResult = { job: job.name, slot, planned, added: 0, existing: 0, delivered: {}, waiting: {} };
   if (options.dryRun) {
     logger.info({ planned: planned.length, ms: Date.now() - started }, 'job planned (dry run)');

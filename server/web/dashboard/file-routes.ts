@@ -1,6 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { renderMonthlyRatesChart } from '../../../bot/charts/monthly-rates.ts';
-import { renderUnitsRatesChart } from '../../../bot/charts/units-rates.ts';
 import { getReportData } from '../../../bot/report/report-data.ts';
 import { canRank, isLeader } from '../../../db/access.ts';
 import type { Person } from '../../../db/identity.ts';
@@ -30,16 +28,17 @@ export function addUnitFileRoutes(app: Hono<WebEnv>, deps: Deps): void {
       return handle(c, unit, current.person);
     });
   const localeOf = (c: Context<WebEnv>, p: Person) => pageLocale(c, p.locale, deps.config.defaultLocale);
-  const png = (c: Context<WebEnv>, body: Buffer) => c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png' });
+  const png = (c: Context<WebEnv>, body: Uint8Array) => c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png' });
+  const charts = deps.charts;
 
   // A province's units, or a local unit's officers: the ranking, so leaders only (canRank).
-  guarded('/don-vi/:code/bieu-do/ty-le.png', canRank, async (c, unit, p) => {
+  guarded('/don-vi/:code/bieu-do/ty-le.png', (p) => charts !== undefined && canRank(p), async (c, unit, p) => {
     const locale = localeOf(c, p);
-    return png(c, renderUnitsRatesChart(await getRanking(deps.db, unit.code, pageDate(c, deps, locale).at, deps.numbers), locale));
+    return png(c, charts!.unitsRates(await getRanking(deps.db, unit.code, pageDate(c, deps, locale).at, deps.numbers), locale));
   });
-  guarded('/don-vi/:code/bieu-do/thang.png', () => true, async (c, unit, p) => {
+  guarded('/don-vi/:code/bieu-do/thang.png', () => charts !== undefined, async (c, unit, p) => {
     const locale = localeOf(c, p);
-    return png(c, renderMonthlyRatesChart(await getMonthlyRates(deps.db, unit.code, pageDate(c, deps, locale).at), locale));
+    return png(c, charts!.monthlyRates(await getMonthlyRates(deps.db, unit.code, pageDate(c, deps, locale).at), locale));
   });
   // The report lists every overdue case and ranks people: what a leader sees, so leaders only.
   guarded('/don-vi/:code/bao-cao.xlsx', isLeader, async (c, unit, p) => {
