@@ -4,7 +4,6 @@
  * that reads the environment; unlike it, everything is built for each request or trigger (a
  * Worker's I/O, such as a database socket, cannot outlive the request that opened it).
  */
-import type { UserFromGetMe } from 'grammy/types';
 import type { ExecutionContext } from 'hono';
 import { commands } from '../bot/commands/index.ts';
 import { createSlackApp } from '../bot/slack/create-app.ts';
@@ -29,7 +28,7 @@ interface ScheduledController {
 const DEFAULT_DRAIN_SECONDS = 25;
 
 // Kept for the isolate's life: who the Telegram bot is (saves a getMe per update).
-let telegramBotInfo: UserFromGetMe | undefined;
+let telegramBotInfo: TelegramBot['botInfo'] | undefined;
 let lastTelegramBot: TelegramBot | undefined;
 
 export default {
