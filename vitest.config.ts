@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The browser tests need Chromium: `npm run test:browser` (vitest.browser.config.ts); the
-    // fault tests take minutes and PostgreSQL: `npm run test:faults` (vitest.faults.config.ts).
-    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/faults/**'],
+    // fault tests take minutes and PostgreSQL: `npm run test:faults` (vitest.faults.config.ts);
+    // the Workers tests run in workerd: `npm run test:worker` (vitest.worker.config.ts).
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/faults/**', 'test/worker/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry and the machines have 2 cores.

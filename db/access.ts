@@ -21,7 +21,7 @@
  * `oversees` (phụ trách địa bàn) routes escalations and grants nothing beyond the above.
  */
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 import type { Person } from './identity.ts';
 
 /** The two columns of a case the rules look at. */

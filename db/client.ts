@@ -1,21 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { connectPostgres, drizzlePostgres } from './postgres.ts';
 import { resolvePgliteDir, toOpenError } from './pglite-dir.ts';
 import { acquirePgliteLock, DatabaseInUseError } from './pglite-lock.ts';
 import { readServerRecord } from './pglite-server-record.ts';
 import { type PgliteShare, sharePglite } from './pglite-share.ts';
 import type { ChangeSink } from './result-cache.ts';
+import { type Db, queryRows } from './rows.ts';
 import * as schema from './schema.ts';
 
-/** The one drizzle type the rest of the code sees, whichever driver is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+// Where they were before db/rows.ts: the Node code and the tests keep importing them from here.
+export { type Db, queryRows };
 
 export interface DbHandle {
   db: Db;
@@ -102,15 +101,8 @@ async function openPglite(given: string, options: DbOptions): Promise<DbHandle> 
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migrateUnderLock(url);
   const client = connectPostgres(url, { max: options.maxConnections ?? 10 });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(client);
   return { db, driver: 'postgres', isNew: false, close: () => client.end({ timeout: 5 }) };
-}
-
-function connectPostgres(url: string | undefined, more: postgres.Options<Record<string, never>>) {
-  // JIT compiles for tens of milliseconds to save less on queries of this size; and named
-  // prepared statements drift to generic plans that misjudge `unit_id = any(…)`: both off.
-  const options = { onnotice: () => {}, connection: { jit: 'off' }, prepare: false, ...more };
-  return url ? postgres(url, options) : postgres(options);
 }
 
 /**
@@ -131,17 +123,17 @@ async function openThroughServer(dir: string, owner: number): Promise<DbHandle |
     if (code === 'ECONNREFUSED' || code === 'ENOENT') return undefined;
     throw error;
   }
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(client);
   return { db, driver: 'postgres', isNew: false, viaServer: record, close: () => client.end({ timeout: 5 }) };
 }
 
 /** drizzle's migrate() takes no lock; two instances starting together would race without one. */
 async function migrateUnderLock(url: string): Promise<void> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = connectPostgres(url, { max: 1 });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     try {
-      await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      await migratePostgres(drizzlePostgres(client) as never, { migrationsFolder });
     } finally {
       await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     }
@@ -157,10 +149,4 @@ async function hasMigrations(db: Db): Promise<boolean> {
         where table_schema = 'drizzle' and table_name = '__drizzle_migrations'`,
   );
   return (rows[0]?.n ?? 0) > 0;
-}
-
-/** Runs raw SQL and returns its rows: PGlite answers `{ rows }`, postgres.js an array. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { canFollowUpFinding, canReadFinding, canReportRemedy } from './access.ts';
 import type { WriteContext } from './case-updates/update.ts';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 import { UserError } from './errors.ts';
 import { checkFreeText } from './text.ts';
 import type { Person } from './identity.ts';

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 import { UserError } from './errors.ts';
 import { hashLinkCode } from './link-codes.ts';
 import type { ChangeSink, ResultCache } from './result-cache.ts';
@@ -158,7 +158,7 @@ export async function redeemLinkCode(
       .set({ usedAt: now })
       .where(
         and(
-          eq(linkCodes.codeHash, hashLinkCode(code)),
+          eq(linkCodes.codeHash, await hashLinkCode(code)),
           isNull(linkCodes.usedAt),
           gt(linkCodes.expiresAt, now),
           inArray(linkCodes.staffId, tx.select({ id: staff.id }).from(staff).where(eq(staff.active, true))),

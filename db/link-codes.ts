@@ -1,4 +1,3 @@
-import { createHash, randomInt } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { UserError } from './errors.ts';
@@ -12,7 +11,7 @@ export const LINK_CODE_VALID_MS = 24 * 60 * 60 * 1000;
 
 export function generateLinkCode(): string {
   let code = '';
-  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomBelow(ALPHABET.length)];
   return code;
 }
 
@@ -21,9 +20,19 @@ export function normalizeLinkCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
 
-/** Only this hash is stored: a leaked table does not give away codes still valid. */
-export function hashLinkCode(code: string): string {
-  return createHash('sha256').update(normalizeLinkCode(code)).digest('hex');
+/** Only this hash is stored: a leaked table does not give away codes still valid (Web Crypto: Node and Workers). */
+export async function hashLinkCode(code: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalizeLinkCode(code))));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A uniform integer in [0, n) from Web Crypto: bytes past the last whole multiple of n are drawn again (no bias). */
+function randomBelow(n: number): number {
+  const limit = 256 - (256 % n);
+  const byte = new Uint8Array(1);
+  do crypto.getRandomValues(byte);
+  while (byte[0]! >= limit);
+  return byte[0]! % n;
 }
 
 export interface IssuedLinkCode {
@@ -50,9 +59,10 @@ export async function issueLinkCode(
   if (!person.active) throw new UserError('link.staff_inactive', { staff: staffCode });
   const code = generateLinkCode();
   const expiresAt = new Date(by.now.getTime() + LINK_CODE_VALID_MS);
+  const codeHash = await hashLinkCode(code);
   await db.transaction(async (tx) => {
     await tx.delete(linkCodes).where(and(eq(linkCodes.staffId, person.id), isNull(linkCodes.usedAt)));
-    await tx.insert(linkCodes).values({ codeHash: hashLinkCode(code), staffId: person.id, expiresAt, createdAt: by.now });
+    await tx.insert(linkCodes).values({ codeHash, staffId: person.id, expiresAt, createdAt: by.now });
     await tx.insert(auditLog).values({
       at: by.now,
       staffId: by.staffId,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 
 interface JournalEntry {
   tag: string;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 
 /** A leader in charge of an area (Lãnh đạo Cục phụ trách địa bàn) and the units they oversee. */
 export interface Overseer {

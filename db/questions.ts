@@ -10,7 +10,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { canReadCase, canReadUnit, isLeader, isProvinceLeader } from './access.ts';
 import { readCase } from './case-updates/state.ts';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 import { UserError } from './errors.ts';
 import { checkFreeText } from './text.ts';
 import type { Person } from './identity.ts';

@@ -12,7 +12,7 @@
  * (statement_timestamp): one clock for every host.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 
 export interface PaceLimit {
   key: string;

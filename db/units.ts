@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { type Db, queryRows } from './client.ts';
+import { type Db, queryRows } from './rows.ts';
 import { UserError } from './errors.ts';
 import { units } from './schema.ts';
 import { fold } from './text.ts';

@@ -3,7 +3,7 @@
  * its messages, the outbox keeps the ones it does not hold yet, the slot is recorded, and the
  * senders drain what is due. Running the same slot again plans the same keys and sends nothing.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../server/logger.ts';
 import type { Db } from '../db/client.ts';
 import { recordSlot } from '../db/job-runs.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
@@ -24,6 +24,7 @@ export interface RunnerDeps {
   senders: SenderFactory;
   /** Which database: on PostgreSQL other instances may run jobs and send too (the lease, the shared pace). */
   dbHandle?: { driver: 'pglite' | 'postgres' };
+  charts?: JobDeps['charts'];
 }
 
 export interface RunJobOptions {
@@ -56,7 +57,7 @@ export async function runJob(deps: RunnerDeps, job: Job, slot: Date, options: Ru
     logger.info('housekeeping job: a dry run changes nothing');
     return { job: job.name, slot, planned: [], added: 0, existing: 0, delivered: {}, waiting: {} };
   }
-  const planned = await job.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config }, slot);
+  const planned = await job.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config, charts: deps.charts }, slot);
   const result: RunJobResult = { job: job.name, slot, planned, added: 0, existing: 0, delivered: {}, waiting: {} };
   if (options.dryRun) {
     logger.info({ planned: planned.length, ms: Date.now() - started }, 'job planned (dry run)');

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from 'pino';
+import type { Logger } from '../server/logger.ts';
 import type { Db } from '../db/client.ts';
 import { holdLease, releaseLease } from '../db/scheduler-lease.ts';
 

@@ -1,4 +1,5 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../server/logger.ts';
+import type { ChartRenderer } from '../bot/charts/renderer.ts';
 import type { Reply } from '../bot/core/reply.ts';
 import type { Locale } from '../bot/i18n/index.ts';
 import type { Db } from '../db/client.ts';
@@ -11,6 +12,8 @@ export interface JobDeps {
   numbers: NumbersOptions;
   logger: Logger;
   config: { timeZone: string; defaultLocale: Locale };
+  /** Draws the briefing's chart; absent on Workers (bot/charts/renderer.ts): the briefing goes without it. */
+  charts?: ChartRenderer;
 }
 
 /** Where a planned message goes: a unit's group or channel, or a person's private chat (a Slack user id opens a DM). */

@@ -57,7 +57,7 @@ export const weeklyBriefingJob: Job = {
         const children = all.units.filter((u) => u.parentId === unit.id).map((u) => ({ id: u.id, summary: all.summaries.get(u.id)! }));
         const ranking = rankChildren(summary, children);
         reply = provinceBriefingReply(summary, ranking, week, locale);
-        photo = provinceBriefingPhoto(ranking, locale);
+        photo = deps.charts && provinceBriefingPhoto(deps.charts, ranking, locale);
       } else {
         named = idle.get(unit.id) ?? [];
         reply = unitBriefingReply(

@@ -6,6 +6,7 @@
  * reused by later runs and by the delivery bench. `tsx scripts/bench-jobs-compose.ts`, or from
  * `npm run bench`.
  */
+import { pngCharts } from '../bot/charts/png-charts.ts';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import postgres from 'postgres';
@@ -80,6 +81,7 @@ export async function benchJobsCompose(plan: { runs?: number } = {}): Promise<vo
       numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
       logger: pino({ level: 'silent' }),
       config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
+      charts: pngCharts,
     };
     for (const [job, goal] of [[weeklyBriefingJob, ' (goal ≤ 10 s)'], [overdueAlertsJob, '']] as const) {
       const r = await timeJob(job, deps);

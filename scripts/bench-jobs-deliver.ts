@@ -10,6 +10,7 @@
  * (half before the request leaves, half after the answer comes back), BENCH_DELIVER_IN_FLIGHT
  * sets the cap (default the senders' own).
  */
+import { pngCharts } from '../bot/charts/png-charts.ts';
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,7 @@ async function planBriefings(): Promise<{ handle: DbHandle; planned: PlannedMess
       numbers: { calendar: createCalendar(), rules: defaultOverdueRules },
       logger: pino({ level: 'silent' }),
       config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi' },
+      charts: pngCharts,
     };
     const planned = (await weeklyBriefingJob.run(deps, NOW)).filter((p) => p.destination.platform === 'telegram');
     return { handle, planned, source: 'postgres, national data (weekly-briefing job)' };

@@ -26,6 +26,8 @@ export interface AppOptions {
    * to the Slack app too, so that both platforms share one ping; a check of its own otherwise.
    */
   databaseUp?: () => Promise<boolean>;
+  /** How long a webhook answer waits for the update's handling (server/routes/telegram.ts); Workers answer at once (0). */
+  telegramAnswerWithinMs?: number;
 }
 
 const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -44,7 +46,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const telegram = deps.config.telegram;
   if (options.telegramBot && telegram?.mode === 'webhook' && telegram.webhookSecret) {
     const databaseUp = options.databaseUp ?? createAvailabilityCheck(deps.db);
-    app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret, databaseUp }));
+    app.route('/telegram', createTelegramRoutes(options.telegramBot, { secret: telegram.webhookSecret, databaseUp, answerWithinMs: options.telegramAnswerWithinMs }));
   }
   if (options.slackApp) app.route('/slack', createSlackRoutes(options.slackApp));
   app.route('/', createWebRoutes(deps));

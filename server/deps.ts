@@ -1,4 +1,6 @@
-import type { Logger } from 'pino';
+import type { Logger } from './logger.ts';
+import { pngCharts } from '../bot/charts/png-charts.ts';
+import type { ChartRenderer } from '../bot/charts/renderer.ts';
 import { createCalendar } from '../db/calendar.ts';
 import { createDb, type Db, type DbHandle } from '../db/client.ts';
 import type { NumbersOptions } from '../db/numbers/options.ts';
@@ -20,6 +22,8 @@ export interface Deps {
   now: () => Date;
   /** The senders of the chat platforms configured (server/platforms.ts). */
   senders: SenderFactory;
+  /** Draws the charts (ECharts + resvg on Node); absent on Workers, where chart addresses answer 404. */
+  charts?: ChartRenderer;
 }
 
 export interface DepsOptions {
@@ -45,5 +49,6 @@ export async function createDeps(config: Config, logger: Logger, now: () => Date
     logger,
     now,
     senders: platformSenders(config),
+    charts: pngCharts,
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { Logger } from 'pino';
+import type { Logger } from './logger.ts';
 import { commands } from '../bot/commands/index.ts';
 import { createSlackApp } from '../bot/slack/create-app.ts';
 import { createTelegramBot } from '../bot/telegram/create-bot.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Person } from '../../db/identity.ts';

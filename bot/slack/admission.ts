@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import { type Body, json } from './request-codec.ts';
 import { checkBody, idsOf } from './request-schema.ts';
 

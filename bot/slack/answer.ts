@@ -1,5 +1,5 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { Core } from '../core/dispatch.ts';
 import type { Outgoing } from '../core/reply.ts';
 import { type Input, takeTurn } from '../core/turn.ts';

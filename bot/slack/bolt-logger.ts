@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 
 /** Bolt's own log lines (warnings on unmatched requests, web API retries) into our pino log. */
 export function createBoltLogger(log: Logger): BoltLogger {

@@ -1,5 +1,5 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import { answerBeforeBolt } from './admission.ts';
 import { json, parseBody, retryOf, toResponse } from './request-codec.ts';
 import { refusalOf } from './signature.ts';

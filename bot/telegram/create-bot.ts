@@ -1,6 +1,6 @@
 import type { Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { Core } from '../core/dispatch.ts';
 import { apology, type Input, takeTurn } from '../core/turn.ts';
 import { escapeHtml } from './render.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { Command } from '../core/command.ts';
 import { apiSignal, publishCommandMenus } from './commands-menu.ts';
 import type { TelegramBot } from './create-bot.ts';

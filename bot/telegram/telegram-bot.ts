@@ -1,6 +1,6 @@
 import { Bot, type BotConfig, BotError, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import { DatabaseUnavailableError } from '../../db/unreachable.ts';
 
 /** An update as the Bot API sends it: the webhook route (server/routes/telegram.ts) reads no more than its id. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { refreshStatusMirror } from '../case-status.ts';
-import { queryRows } from '../client.ts';
+import { queryRows } from '../rows.ts';
 import { caseFlags, caseStatuses } from '../schema.ts';
 import { cells } from './cells.ts';
 import { officerChecks, unitExists } from './checks.ts';

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import type { IssueList, IssueParams } from './issues.ts';
 import { staged } from './staging.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../client.ts';
+import { queryRows } from '../rows.ts';
 import { cells } from './cells.ts';
 import { referenceExists } from './checks.ts';
 import { defineImporter } from './importer.ts';

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import type { Counts, Progress } from './importer.ts';
 
 /** Rows per statement: big enough to be fast, small enough to hold and to report progress. */

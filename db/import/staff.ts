@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import { type ChatPlatform, chatPlatforms, staffRoles } from '../schema.ts';
 import { cells } from './cells.ts';
 import { duplicateCheck, type StagedCheck, unitExists } from './checks.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 
 /**
  * The file's rows on their way in: a temporary table that lives for the import's transaction

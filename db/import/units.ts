@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import { type ChatPlatform, chatPlatforms, unitKinds } from '../schema.ts';
 import { cells } from './cells.ts';
 import { defineImporter } from './importer.ts';

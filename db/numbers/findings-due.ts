@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import { idArray } from '../sql-arrays.ts';
 import type { IsoDate } from '../work-year.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import type { IsoDate } from '../work-year.ts';
 import type { NumbersOptions } from './options.ts';
 import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, toOverdueCase } from './overdue.ts';

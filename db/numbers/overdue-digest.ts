@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import { addDays, type IsoDate } from '../work-year.ts';
 import type { NumbersOptions } from './options.ts';
 import { approxDueOf, lastCheckOf, type OverdueRow, overdueQuery, reverifyMonthsOf, verificationDue } from './overdue.ts';

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Calendar } from '../calendar.ts';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import type { OverdueRules } from '../overdue-rules.ts';
 import { getUnitSubtree } from '../units.ts';
 import { addDays, addMonths, daysBetween, type IsoDate, workYearOf, workYearStart } from '../work-year.ts';

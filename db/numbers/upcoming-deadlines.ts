@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../client.ts';
+import { type Db, queryRows } from '../rows.ts';
 import { addDays, type IsoDate, workYearOf, workYearStart } from '../work-year.ts';
 import { casesAsOf, list, OPEN } from './case-state.ts';
 import type { NumbersOptions } from './options.ts';

@@ -1,4 +1,4 @@
-import { renderUnitsRatesChart } from '../../bot/charts/units-rates.ts';
+import type { ChartRenderer } from '../../bot/charts/renderer.ts';
 import { rankingReply } from '../../bot/commands/ranking.ts';
 import { booksPair, creditField, flagsField } from '../../bot/commands/summary-fields.ts';
 import type { Reply } from '../../bot/core/reply.ts';
@@ -48,9 +48,9 @@ export function provinceBriefingReply(province: Summary, ranking: Ranking, week:
  * The units' rates against their targets as a picture sent after the table (bot/charts/): drawn
  * when the job plans, so that delivery only sends bytes the row holds.
  */
-export function provinceBriefingPhoto(ranking: Ranking, locale: Locale): Photo {
+export function provinceBriefingPhoto(charts: ChartRenderer, ranking: Ranking, locale: Locale): Photo {
   return {
-    png: renderUnitsRatesChart(ranking, locale),
+    png: charts.unitsRates(ranking, locale),
     caption: t(locale, 'chart.caption.units', { at: formatDate(ranking.at, locale) }),
     filename: `${ranking.unit}-${ranking.at}.png`,
   };

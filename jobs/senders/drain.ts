@@ -6,7 +6,7 @@
  * row go in order. Everything recorded survives a restart: back-off times are in the row, and
  * parts already sent are in its external_id, so a retry resumes after the last recorded part.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { claimDue, type Delivery, expireStale, markFailed, markSent, nextDueAt } from '../../db/outbox.ts';

@@ -2,7 +2,7 @@
  * The senders this process has (a platform with no token sends nothing: its rows wait in the
  * outbox), sharing one limiter so that every drain in the process keeps to the same pace.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import type { Locale } from '../../bot/i18n/index.ts';
 import type { Db } from '../../db/client.ts';
 import { type ChatPlatform, chatPlatforms } from '../../db/schema.ts';

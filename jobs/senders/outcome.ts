@@ -2,7 +2,7 @@
  * What one send's answer means for its outbox row, recorded at once: the part's id (the row
  * sent, or its progress), a wait for a 429, a back-off, a refusal, an unreachable chat.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../../server/logger.ts';
 import { planUnreachableNotice } from '../outbox-notices.ts';
 import { CLAIM_LEASE_MS, type Delivery, markFailed, markProgress, markRetry, markSent, markUnreachable } from '../../db/outbox.ts';
 import { enqueue } from '../outbox.ts';

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './http-error.ts';
@@ -13,7 +12,7 @@ export function requireAdminToken(adminToken: string | undefined): MiddlewareHan
   return async (c, next) => {
     if (expected === undefined) throw new HttpError(404, 'admin_api_off');
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '');
-    if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
+    if (!match?.[1] || !sameDigest(await digest(match[1]), await expected)) {
       throw new HttpError(401, 'unauthorized', {}, { headers: { 'WWW-Authenticate': 'Bearer realm="thads-bot admin API"' } });
     }
     await next();
@@ -21,9 +20,18 @@ export function requireAdminToken(adminToken: string | undefined): MiddlewareHan
 }
 
 /**
- * A secret's SHA-256: compare two of these with timingSafeEqual, so the comparison takes the
- * same time whatever the length or the first wrong byte of what was sent.
+ * A secret's SHA-256 (Web Crypto: the same on Node and Workers): compare two of these with
+ * sameDigest, so the comparison takes the same time whatever the length or the first wrong
+ * byte of what was sent.
  */
-export function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+export async function digest(value: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
+}
+
+/** Whether two digests are equal, looking at every byte whatever differs (node:crypto's timingSafeEqual, portably). */
+export function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
 }

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.ts';
 
 /** What every request carries through the middleware: its id and its own child logger. */
 export interface AppEnv {

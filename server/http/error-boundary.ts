@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.ts';
 import type { Locale } from '../../bot/i18n/index.ts';
 import { UserError } from '../../db/errors.ts';
 import type { AppEnv } from './app-env.ts';

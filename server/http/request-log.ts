@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.ts';
 import type { AppEnv } from './app-env.ts';
 
 /**

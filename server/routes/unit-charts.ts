@@ -1,6 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { renderMonthlyRatesChart } from '../../bot/charts/monthly-rates.ts';
-import { renderUnitsRatesChart } from '../../bot/charts/units-rates.ts';
 import type { Locale } from '../../bot/i18n/index.ts';
 import { getMonthlyRates } from '../../db/numbers/monthly-rates.ts';
 import { getRanking } from '../../db/numbers/ranking.ts';
@@ -22,18 +20,23 @@ export function createUnitChartRoutes(deps: Deps, dateOf: (c: Context<AppEnv>) =
     if (lang !== 'vi' && lang !== 'en') throw new HttpError(400, 'invalid_lang', { value: lang.slice(0, 40) });
     return lang;
   };
-  const png = (c: Context<AppEnv>, body: Buffer) =>
+  const png = (c: Context<AppEnv>, body: Uint8Array) =>
     c.body(new Uint8Array(body), 200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+  // Workers draw no charts (bot/charts/renderer.ts): there the addresses do not exist.
+  const charts = () => {
+    if (!deps.charts) throw new HttpError(404, 'charts_off');
+    return deps.charts;
+  };
 
   app.get('/:code/charts/rates.png', async (c) => {
     const at = dateOf(c);
     const locale = localeOf(c);
-    return png(c, renderUnitsRatesChart(await getRanking(deps.db, c.req.param('code'), at, deps.numbers), locale));
+    return png(c, charts().unitsRates(await getRanking(deps.db, c.req.param('code'), at, deps.numbers), locale));
   });
   app.get('/:code/charts/monthly.png', async (c) => {
     const at = dateOf(c);
     const locale = localeOf(c);
-    return png(c, renderMonthlyRatesChart(await getMonthlyRates(deps.db, c.req.param('code'), at), locale));
+    return png(c, charts().monthlyRates(await getMonthlyRates(deps.db, c.req.param('code'), at), locale));
   });
   return app;
 }

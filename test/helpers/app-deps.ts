@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { pngCharts } from '../../bot/charts/png-charts.ts';
 import type { DbHandle } from '../../db/client.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import { createResultCache } from '../../db/result-cache.ts';
@@ -31,6 +32,7 @@ export function createTestDeps(handle: DbHandle, env: Env = {}, now: () => Date 
     logger,
     now,
     senders: platformSenders(config),
+    charts: pngCharts,
   };
   return { deps, logs };
 }

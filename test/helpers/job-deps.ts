@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { pngCharts } from '../../bot/charts/png-charts.ts';
 import type { Locale } from '../../bot/i18n/index.ts';
 import { createCalendar } from '../../db/calendar.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,5 +13,6 @@ export function createJobDeps(db: Db, options: { defaultLocale?: Locale; rules?:
     numbers: { calendar: createCalendar(), rules: { ...defaultOverdueRules, ...options.rules } },
     logger: pino({ level: 'silent' }),
     config: { timeZone: 'Asia/Ho_Chi_Minh', defaultLocale: options.defaultLocale ?? 'vi' },
+    charts: pngCharts,
   };
 }

@@ -237,7 +237,7 @@ describe.each(drivers)('thads commands on %s with the demo province', (driver) =
     expect(stdout).toContain('24/11/2026 10:00'); // 24 hours after the test clock, in Hà Nội time
     const rows = await handle.db.select().from(linkCodes).where(eq(linkCodes.staffId, officer!.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.codeHash).toBe(hashLinkCode(printed!));
+    expect(rows[0]!.codeHash).toBe(await hashLinkCode(printed!));
     expect(JSON.stringify(rows)).not.toContain(printed);
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'link_code.create'));
     expect(audit.at(-1)).toMatchObject({ channel: 'console', entityCode: officer!.code });

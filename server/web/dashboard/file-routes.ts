@@ -1,6 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { renderMonthlyRatesChart } from '../../../bot/charts/monthly-rates.ts';
-import { renderUnitsRatesChart } from '../../../bot/charts/units-rates.ts';
 import type { Locale } from '../../../bot/i18n/index.ts';
 import { getReportData } from '../../../bot/report/report-data.ts';
 import { canRank, isLeader } from '../../../db/access.ts';
@@ -35,14 +33,15 @@ export function addUnitFileRoutes(app: Hono<WebEnv>, deps: Deps): void {
       if (date.badDate !== null) return errorPage(c, deps, 'dash.bad_file_date', 400, undefined, { value: (c.req.query('at') ?? '').slice(0, 40) });
       return handle(c, unit, locale, date.at);
     });
-  const png = (c: Context<WebEnv>, body: Buffer) => c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png' });
+  const png = (c: Context<WebEnv>, body: Uint8Array) => c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png' });
+  const charts = deps.charts;
 
   // A province's units, or a local unit's officers: the ranking, so leaders only (canRank).
-  guarded('/don-vi/:code/bieu-do/ty-le.png', canRank, async (c, unit, locale, at) =>
-    png(c, renderUnitsRatesChart(await getRanking(deps.db, unit.code, at, deps.numbers), locale)),
+  guarded('/don-vi/:code/bieu-do/ty-le.png', (p) => charts !== undefined && canRank(p), async (c, unit, locale, at) =>
+    png(c, charts!.unitsRates(await getRanking(deps.db, unit.code, at, deps.numbers), locale)),
   );
-  guarded('/don-vi/:code/bieu-do/thang.png', () => true, async (c, unit, locale, at) =>
-    png(c, renderMonthlyRatesChart(await getMonthlyRates(deps.db, unit.code, at), locale)),
+  guarded('/don-vi/:code/bieu-do/thang.png', () => charts !== undefined, async (c, unit, locale, at) =>
+    png(c, charts!.monthlyRates(await getMonthlyRates(deps.db, unit.code, at), locale)),
   );
   // The report lists every overdue case and ranks people: what a leader sees, so leaders only.
   guarded('/don-vi/:code/bao-cao.xlsx', isLeader, async (c, unit, locale, at) => {

@@ -61,7 +61,7 @@ export function addChannelsRoutes(app: Hono<WebEnv>, deps: Deps): void {
     }
     const now = deps.now();
     const logger = deps.logger.child({ job: weeklyBriefingJob.name, by: 'try-it' });
-    const planned = await weeklyBriefingJob.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config }, now);
+    const planned = await weeklyBriefingJob.run({ db: deps.db, numbers: deps.numbers, logger, config: deps.config, charts: deps.charts }, now);
     const { added } = await enqueue(deps.db, planned, now);
     logger.info({ planned: planned.length, added }, 'weekly briefing run from the channels view');
     const locale = pageLocale(c, current.person.locale, fallback, form.lang);
