@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -7,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { connectPostgres, drizzlePostgres } from './postgres.ts';
 import { resolvePgliteDir, toOpenError } from './pglite-dir.ts';
 import { acquirePgliteLock, DatabaseInUseError } from './pglite-lock.ts';
+import { openPgliteClient } from './pglite-open.ts';
 import { readServerRecord } from './pglite-server-record.ts';
 import { type PgliteShare, sharePglite } from './pglite-share.ts';
 import type { ChangeSink } from './result-cache.ts';
@@ -67,8 +68,7 @@ async function openPglite(given: string, options: DbOptions): Promise<DbHandle> 
   }
   let client: PGlite | undefined;
   try {
-    client = inMemory ? new PGlite() : new PGlite(dir);
-    await client.waitReady;
+    client = await openPgliteClient(inMemory ? undefined : dir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     const isNew = !(await hasMigrations(db));
     if (options.migrate !== false) await migratePglite(db as never, { migrationsFolder });

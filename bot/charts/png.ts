@@ -4,8 +4,15 @@
  * whatever fonts it has. Node only (resvg-js is a native module; Workers would need resvg-wasm).
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Resvg from '@resvg/resvg-js';
+import type * as echarts from 'echarts';
+
+// Loaded on the first chart, not at start: ECharts and resvg hold about 50 MB that a server
+// drawing no chart should not keep resident (issue 15). Both are CommonJS, so a synchronous
+// require keeps the functions below synchronous.
+const require = createRequire(import.meta.url);
+let libraries: { echarts: typeof echarts; Resvg: typeof Resvg.Resvg } | undefined;
+const charting = () => (libraries ??= { echarts: require('echarts') as typeof echarts, Resvg: (require('@resvg/resvg-js') as typeof Resvg).Resvg });
 
 export const CHART_FONT = 'Be Vietnam Pro';
 
@@ -23,7 +30,6 @@ let fontFiles: string[] | undefined;
 
 function chartFontFiles(): string[] {
   if (!fontFiles) {
-    const require = createRequire(import.meta.url);
     fontFiles = FONT_FILES.map((file) => require.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`));
   }
   return fontFiles;
@@ -31,7 +37,7 @@ function chartFontFiles(): string[] {
 
 /** An ECharts option as SVG, through ECharts' server-side renderer (no DOM, no animation). */
 export function renderSvg(option: echarts.EChartsCoreOption, size: ChartSize = DEFAULT_SIZE): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = charting().echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT }, ...option });
     return chart.renderToSVGString();
@@ -42,7 +48,7 @@ export function renderSvg(option: echarts.EChartsCoreOption, size: ChartSize = D
 
 /** SVG drawn with the chart font only (no system font: the same pixels on every machine). */
 export function rasterize(svg: string, fonts: string[] = chartFontFiles()) {
-  return new Resvg(svg, {
+  return new (charting().Resvg)(svg, {
     font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
     background: '#ffffff',
   }).render();
