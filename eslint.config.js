@@ -10,7 +10,7 @@ const SLACK = { group: ['@slack/*'], message: "Slack's packages belong in bot/sl
 const only = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'db/migrations/', '.bench/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'db/migrations/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
