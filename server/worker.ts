@@ -63,13 +63,14 @@ export default {
 
   async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     let deps;
+    let drainSeconds;
     try {
       deps = createWorkerDeps(workerConfig(env));
+      drainSeconds = readDrainSeconds(env.WORKER_DRAIN_SECONDS);
     } catch (error) {
       createConsoleLogger('info').error({ err: error }, 'cron trigger: cannot start');
       throw error;
     }
-    const drainSeconds = Number(text(env.WORKER_DRAIN_SECONDS) ?? DEFAULT_DRAIN_SECONDS);
     const tick = runCronTick(deps, {
       jobs: scheduledJobs,
       delivery: createDelivery(deps),
@@ -80,6 +81,17 @@ export default {
     await tick;
   },
 };
+
+/** WORKER_DRAIN_SECONDS, checked as parseConfig checks Node's variables: a bad value names itself. */
+function readDrainSeconds(value: unknown): number {
+  const given = text(value);
+  if (given === undefined) return DEFAULT_DRAIN_SECONDS;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 900) {
+    throw new Error(`WORKER_DRAIN_SECONDS: expected a number of seconds between 1 and 900, got "${given.slice(0, 40)}"`);
+  }
+  return seconds;
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

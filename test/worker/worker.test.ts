@@ -98,4 +98,14 @@ describe('the Worker (workerd, PostgreSQL over Hyperdrive)', () => {
     expect(slackTo('C901')).toHaveLength(1);
     expect(JSON.parse(telegramTo('-100901')[0]!.body).text).toContain('L1');
   });
+
+  it('refuses to run a trigger whose WORKER_DRAIN_SECONDS is not a number of seconds, naming the variable', async () => {
+    const at = new Date('2026-11-24T00:30:00Z');
+    for (const bad of ['abc', '0', '86400']) {
+      const ctx = createExecutionContext();
+      await expect(worker.scheduled(createScheduledController({ scheduledTime: at, cron: '* * * * *' }), { ...env, WORKER_DRAIN_SECONDS: bad }, ctx)).rejects.toThrow(
+        /^WORKER_DRAIN_SECONDS: expected a number of seconds between 1 and 900/,
+      );
+    }
+  });
 });
