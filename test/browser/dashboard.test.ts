@@ -132,11 +132,11 @@ describe('the dashboard in Chromium', () => {
   });
 
   it("opens a unit, downloads its report, and the workbook holds getSummary's numbers", async () => {
-    // The ranking's links keep `lang` but not the date (README, "Dashboard"): the unit opens on today.
-    await Promise.all([page.waitForURL(`${running.url}/don-vi/BH-DS`), page.locator('tr[data-code="BH-DS"] a').click()]);
+    // The ranking's links keep the page's day (README, "Web"): the unit opens on the date picked above.
+    await Promise.all([page.waitForURL(`${running.url}/don-vi/BH-DS?at=${BEFORE}`), page.locator('tr[data-code="BH-DS"] a').click()]);
     expect(await page.locator('#unit').getAttribute('data-unit-page')).toBe('BH-DS');
-    expect(await page.locator('input[type=date][name=at]').inputValue()).toBe(today);
-    const s = await summary('BH-DS', today);
+    expect(await page.locator('input[type=date][name=at]').inputValue()).toBe(BEFORE);
+    const s = await summary('BH-DS', BEFORE);
     expect(await cell('total', 1)).toBe(formatCount(s.cases.total, 'vi'));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
